@@ -1,0 +1,8 @@
+import { allEndpoints } from "@/lib/api/endpoints";
+import { buildOpenApi } from "@/lib/api/openapi";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return Response.json(buildOpenApi(allEndpoints));
+}

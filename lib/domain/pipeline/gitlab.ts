@@ -1,0 +1,294 @@
+import { z } from "zod";
+import { stageFor, stageForAny } from "./stages";
+import { gitlabStatus } from "./status";
+import {
+  branchFromRef,
+  compactShas,
+  compactTexts,
+  ignored,
+  parsedHandler,
+  pipelineEvent,
+  textOrNull,
+  toIsoTimestamp,
+  type DeliveryHandler,
+  type NormalizeOptions,
+  type NormalizedDelivery,
+  type PipelineEvent,
+} from "./types";
+
+// Only what we read; everything not needed to identify a record is nullish,
+// because older GitLab versions omit many fields (a 2016 merge request hook
+// has no project.id, a documented deployment hook has no ref).
+const id = z.union([z.number(), z.string().min(1)]);
+const text = z.string().nullish();
+const project = z.object({ id: id.nullish(), path_with_namespace: text, web_url: text, homepage: text }).nullish();
+const repository = z.object({ homepage: text }).nullish();
+
+type Project = z.output<typeof project>;
+
+/** "https://host/acme/shop(.git)" -> "acme/shop", for payloads without path_with_namespace. */
+function pathFromUrl(url: string | null | undefined): string | null {
+  const value = textOrNull(url);
+  if (value === null) return null;
+  try {
+    return textOrNull(new URL(value).pathname.replace(/^\/+|\/+$/g, "").replace(/\.git$/, ""));
+  } catch {
+    return null;
+  }
+}
+
+function webUrl(proj: Project, repo: z.output<typeof repository>): string | null {
+  return textOrNull(proj?.web_url) ?? textOrNull(proj?.homepage) ?? textOrNull(repo?.homepage);
+}
+
+function source(
+  proj: Project,
+  repo: z.output<typeof repository>,
+  fallbackId?: string | number | null,
+): Pick<PipelineEvent, "repository" | "repositoryId"> {
+  const projectId = proj?.id ?? fallbackId ?? null;
+  return {
+    repository: textOrNull(proj?.path_with_namespace) ?? pathFromUrl(webUrl(proj, repo)),
+    repositoryId: projectId === null ? null : String(projectId),
+  };
+}
+
+const pipelineHook = parsedHandler(
+  "Pipeline Hook",
+  z.object({
+    project,
+    object_attributes: z.object({
+      id,
+      name: text,
+      ref: text,
+      tag: z.boolean().nullish(),
+      sha: text,
+      status: text,
+      url: text,
+      created_at: text,
+      finished_at: text,
+    }),
+    commit: z.object({ message: text }).nullish(),
+    merge_request: z.object({ title: text, source_branch: text }).nullish(),
+  }),
+  (body, options) => {
+    const attrs = body.object_attributes;
+    const web = webUrl(body.project, null);
+    const url = textOrNull(attrs.url) ?? (web === null ? null : `${web}/-/pipelines/${attrs.id}`);
+    const name = textOrNull(attrs.name);
+    // The pipeline's own status counts, not its builds' (a failed allow_failure job is fine).
+    const status = gitlabStatus(attrs.status);
+    return pipelineEvent("gitlab", "Pipeline Hook", {
+      ...source(body.project, null),
+      keyTexts: compactTexts([attrs.ref, body.commit?.message, body.merge_request?.title, body.merge_request?.source_branch]),
+      pipeline: name,
+      status,
+      runUrl: url,
+      records: {
+        run: {
+          externalId: `pipeline:${attrs.id}`,
+          attempt: 1, // a GitLab retry keeps the pipeline id and has no attempt number
+          branch: attrs.tag === true ? null : textOrNull(attrs.ref),
+          sha: textOrNull(attrs.sha),
+          name,
+          stage: stageFor(name, options.stageRules),
+          status,
+          url,
+          startedAt: toIsoTimestamp(attrs.created_at),
+          completedAt: toIsoTimestamp(attrs.finished_at),
+          updatedAt: toIsoTimestamp(attrs.finished_at ?? attrs.created_at),
+        },
+      },
+      shas: compactShas([attrs.sha]),
+    });
+  },
+);
+
+const jobHook = parsedHandler(
+  "Job Hook",
+  z.object({
+    project,
+    repository,
+    project_id: id.nullish(),
+    ref: text,
+    sha: text,
+    build_id: id,
+    build_name: z.string(),
+    build_stage: text,
+    build_status: text,
+    build_created_at: text,
+    build_started_at: text,
+    build_started_at_iso: text,
+    build_finished_at: text,
+    build_finished_at_iso: text,
+    retries_count: z.number().int().nonnegative().nullish(),
+    pipeline_id: id.nullish(),
+    // In Job Hooks `commit` describes the pipeline: commit.id is the pipeline id, commit.name its name.
+    commit: z.object({ id: id.nullish(), name: text, message: text }).nullish(),
+    environment: z.object({ name: text }).nullish(),
+  }),
+  (body, options) => {
+    const web = webUrl(body.project, body.repository);
+    const url = web === null ? null : `${web}/-/jobs/${body.build_id}`;
+    const status = gitlabStatus(body.build_status);
+    const pipelineId = body.pipeline_id ?? body.commit?.id ?? null;
+    const startedAt = toIsoTimestamp(body.build_started_at_iso ?? body.build_started_at);
+    const completedAt = toIsoTimestamp(body.build_finished_at_iso ?? body.build_finished_at);
+    return pipelineEvent("gitlab", "Job Hook", {
+      ...source(body.project, body.repository, body.project_id),
+      keyTexts: compactTexts([body.ref, body.commit?.message]),
+      pipeline: textOrNull(body.commit?.name),
+      job: body.build_name,
+      stage: textOrNull(body.build_stage),
+      status,
+      environment: textOrNull(body.environment?.name),
+      runUrl: url,
+      records:
+        pipelineId === null
+          ? {}
+          : {
+              job: {
+                runExternalId: `pipeline:${pipelineId}`,
+                externalId: `job:${body.build_id}`,
+                attempt: (body.retries_count ?? 0) + 1,
+                name: body.build_name,
+                stage: stageForAny([body.build_stage, body.build_name], options.stageRules),
+                status,
+                url,
+                startedAt,
+                completedAt,
+                updatedAt: completedAt ?? startedAt ?? toIsoTimestamp(body.build_created_at),
+              },
+            },
+      shas: compactShas([body.sha]),
+    });
+  },
+);
+
+const FULL_SHA_IN_URL = /\/commit\/([0-9a-f]{40}|[0-9a-f]{64})(?:[/?#]|$)/i;
+
+const deploymentHook = parsedHandler(
+  "Deployment Hook",
+  z.object({
+    project,
+    status: text,
+    status_changed_at: text,
+    deployment_id: id,
+    deployable_url: text,
+    environment: z.string().min(1),
+    ref: text,
+    commit_title: text,
+    commit_url: text,
+  }),
+  (body) => {
+    const status = gitlabStatus(body.status);
+    const url = textOrNull(body.deployable_url);
+    const at = toIsoTimestamp(body.status_changed_at);
+    // The hook sends only short_sha and commit_url; the full SHA is needed to match commits.
+    const sha = FULL_SHA_IN_URL.exec(body.commit_url ?? "")?.[1] ?? null;
+    return pipelineEvent("gitlab", "Deployment Hook", {
+      ...source(body.project, null),
+      keyTexts: compactTexts([body.ref, body.commit_title]),
+      status,
+      environment: body.environment,
+      runUrl: url,
+      records: {
+        deployment: {
+          externalId: `deployment:${body.deployment_id}`,
+          environment: body.environment,
+          status,
+          sha,
+          ref: textOrNull(body.ref),
+          url,
+          at,
+          updatedAt: at,
+        },
+      },
+      shas: compactShas([sha]),
+    });
+  },
+);
+
+const mergeRequestHook = parsedHandler(
+  "Merge Request Hook",
+  z.object({
+    project,
+    repository,
+    object_attributes: z.object({
+      iid: z.number().int(),
+      title: z.string(),
+      state: text,
+      action: text,
+      url: text,
+      source_branch: text,
+      target_project_id: id.nullish(),
+      updated_at: text,
+      merge_commit_sha: text,
+      last_commit: z.object({ id: text }).nullish(),
+    }),
+  }),
+  (body) => {
+    const mr = body.object_attributes;
+    const merged = mr.action === "merge" || mr.state === "merged";
+    const url = textOrNull(mr.url);
+    return pipelineEvent("gitlab", "Merge Request Hook", {
+      ...source(body.project, body.repository, mr.target_project_id),
+      // The description is deliberately not searched: it mentions related cards too often.
+      keyTexts: compactTexts([mr.title, mr.source_branch]),
+      prUrl: url,
+      merged,
+      records: {
+        pullRequest: {
+          number: mr.iid,
+          title: mr.title,
+          state: merged ? "merged" : mr.state === "closed" ? "closed" : "open",
+          merged,
+          url,
+          headRef: textOrNull(mr.source_branch),
+          headSha: textOrNull(mr.last_commit?.id),
+          updatedAt: toIsoTimestamp(mr.updated_at),
+        },
+      },
+      shas: compactShas([mr.last_commit?.id, merged ? mr.merge_commit_sha : null]),
+    });
+  },
+);
+
+const pushHook = parsedHandler(
+  "Push Hook",
+  z.object({
+    project,
+    repository,
+    project_id: id.nullish(),
+    ref: text,
+    after: text,
+    checkout_sha: text,
+    commits: z.array(z.object({ id: text, message: text })).nullish(),
+  }),
+  (body) =>
+    pipelineEvent("gitlab", "Push Hook", {
+      ...source(body.project, body.repository, body.project_id),
+      keyTexts: compactTexts([branchFromRef(body.ref), ...(body.commits ?? []).map((c) => c.message)]),
+      shas: compactShas([...(body.commits ?? []).map((c) => c.id), body.checkout_sha ?? body.after]),
+    }),
+);
+
+const HANDLERS: Record<string, DeliveryHandler> = {
+  "Pipeline Hook": pipelineHook,
+  "Job Hook": jobHook,
+  "Build Hook": jobHook, // name of the Job Hook before GitLab 9.3
+  "Deployment Hook": deploymentHook,
+  "Merge Request Hook": mergeRequestHook,
+  "Push Hook": pushHook,
+};
+
+/**
+ * Normalizes one GitLab delivery; `event` is the `X-Gitlab-Event` header.
+ * Other hooks (tag push, notes, issues, system hooks) are ignored; a body
+ * that does not fit is ignored as "invalid-payload". Never throws.
+ */
+export function normalizeGitlab(event: string, body: unknown, options: NormalizeOptions = {}): NormalizedDelivery {
+  const handler = Object.hasOwn(HANDLERS, event) ? HANDLERS[event] : undefined;
+  if (handler === undefined) return ignored("unsupported-event", `GitLab event "${event}" is not used`);
+  return handler(body, options);
+}

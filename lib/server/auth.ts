@@ -1,0 +1,58 @@
+import "server-only";
+// Auth.js v5: email + password (bcrypt), GitHub OAuth when configured; JWT sessions so any
+// instance can verify them without a session table.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { cache } from "react";
+import { signInSchema } from "@/lib/validation/auth";
+import { db } from "./db";
+import { DUMMY_HASH, verifyPassword } from "./passwords";
+import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-throttle";
+import { ensureUserForGithub } from "./services/users";
+
+const githubConfigured = Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET);
+
+export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
+  session: { strategy: "jwt" },
+  trustHost: true,
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new CredentialsSignin();
+        const { email, password } = parsed.data;
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+        const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !user.passwordHash || !valid) {
+          await recordFailedSignIn(email, clientAddress(request));
+          throw new CredentialsSignin();
+        }
+        await recordSuccessfulSignIn(email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...(githubConfigured ? [GitHub] : []),
+  ],
+  callbacks: {
+    async signIn({ account, profile, user }) {
+      if (account?.provider !== "github") return true;
+      const linked = await ensureUserForGithub({ githubId: String(profile?.id ?? account.providerAccountId), email: user.email, name: user.name });
+      user.id = linked.id;
+      return true;
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});
+
+export const auth = cache(uncachedAuth);
+export const githubSignInEnabled = githubConfigured;

@@ -1,0 +1,37 @@
+// Who is calling: a personal API token (`Authorization: Bearer sb_…`) or the Auth.js session cookie.
+// Pure over the Request, so API handlers work the same under Next and in tests.
+import { getToken } from "next-auth/jwt";
+import { db } from "./db";
+import { unauthorized } from "./errors";
+import { hashToken } from "./tokens";
+
+export type Actor = { userId: string; via: "session" | "token" };
+
+export async function authenticate(req: Request): Promise<Actor> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw unauthorized("Malformed Authorization header; use `Bearer <token>`.");
+    const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+    if (!token || token.revokedAt) throw unauthorized("This API token is invalid or revoked.");
+    // Coarse last-used tracking: one write per token per minute at most.
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+      await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    }
+    return { userId: token.userId, via: "token" };
+  }
+  const session = await sessionUserId(req);
+  if (!session) throw unauthorized();
+  return { userId: session, via: "session" };
+}
+
+async function sessionUserId(req: Request): Promise<string | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  const secureCookie = new URL(req.url).protocol === "https:";
+  const token = await getToken({ req, secret, secureCookie });
+  const userId = token?.sub;
+  if (!userId) return null;
+  const exists = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  return exists ? userId : null;
+}

@@ -1,0 +1,144 @@
+// The one database connection of a process: embedded PGlite in DATA_DIR by default, PostgreSQL when
+// DATABASE_URL is set. Everything else sees a PrismaClient plus listen/notify for realtime fan-out.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyMigrations, readMigrations, type SqlSession } from "./migrations";
+
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; poolSize?: number };
+
+export interface Database {
+  kind: DatabaseConfig["kind"];
+  prisma: PrismaClient;
+  /** Applies pending migrations; returns their names. */
+  migrate(): Promise<string[]>;
+  /** Subscribes to NOTIFY on a channel; every instance on the same database receives it. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class DataDirInUseError extends Error {}
+
+const LOCK_FILE = "shipboard.lock";
+
+/** Claims DATA_DIR for this process, so a second process gets a clear error instead of a corrupt database. */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockPath, "utf8"));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new DataDirInUseError(
+          `The embedded database in ${path.resolve(dataDir)} is in use by process ${owner} (a running Shipboard server). ` +
+            `Stop that server first, or talk to it through its HTTP API.`,
+        );
+      }
+      rmSync(lockPath, { force: true }); // left behind by a process that died
+    }
+  }
+  throw new DataDirInUseError(`Could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function openPglite(dataDir: string): Database {
+  const inMemory = dataDir.startsWith("memory://");
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir);
+  const client = new PGlite(inMemory ? dataDir : path.resolve(dataDir));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const session: SqlSession = {
+    query: async <T,>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+    exec: async (sql) => void (await client.exec(sql)),
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    migrate: async () => applyMigrations(session, await readMigrations()),
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => unlisten();
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listeners: pg.Client[] = [];
+  return {
+    kind: "postgres",
+    prisma,
+    migrate: async () => {
+      const client = await pool.connect();
+      try {
+        const session: SqlSession = {
+          query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          exec: async (sql) => void (await client.query(sql)),
+        };
+        return await applyMigrations(session, await readMigrations());
+      } finally {
+        client.release();
+      }
+    },
+    listen: async (channel, onPayload) => {
+      // LISTEN needs a connection of its own: pooled connections are shared and recycled.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on("notification", (message) => message.channel === channel && onPayload(message.payload ?? ""));
+      client.on("error", (error) => console.error(`LISTEN ${channel} connection failed`, error));
+      await client.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end();
+      };
+    },
+    close: async () => {
+      await Promise.all(listeners.map((client) => client.end().catch(() => {})));
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+export function openDatabase(config: DatabaseConfig): Database {
+  return config.kind === "pglite" ? openPglite(config.dataDir) : openPostgres(config.url, config.poolSize);
+}
+
+const GLOBAL_KEY = Symbol.for("shipboard.database");
+type GlobalWithDatabase = typeof globalThis & { [GLOBAL_KEY]?: Database };
+
+/** Installs the process-wide database (server start-up, tests). */
+export function setDatabase(database: Database | undefined) {
+  (globalThis as GlobalWithDatabase)[GLOBAL_KEY] = database;
+}
+
+/** The process-wide database; shared through globalThis so the custom server and Next's bundles see one. */
+export function currentDatabase(): Database {
+  const database = (globalThis as GlobalWithDatabase)[GLOBAL_KEY];
+  if (!database) throw new Error("The database is not open yet (start Shipboard with `npm start`).");
+  return database;
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProjectAccess } from "../authz";
+import { db } from "../db";
+
+export const cardSelect = {
+  id: true,
+  key: true,
+  number: true,
+  title: true,
+  description: true,
+  type: true,
+  priority: true,
+  labels: true,
+  estimate: true,
+  blockedReason: true,
+  flagReason: true,
+  sprintId: true,
+  rank: true,
+  boardRank: true,
+  columnEnteredAt: true,
+  completedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  assignee: { select: { id: true, name: true, email: true } },
+  epic: { select: { key: true, title: true } },
+  column: { select: { id: true, name: true, category: true } },
+  project: { select: { key: true } },
+} satisfies Prisma.CardSelect;
+
+export type CardRow = Prisma.CardGetPayload<{ select: typeof cardSelect }>;
+
+/** The API's card shape. Later features add fields; names here are a contract. */
+export function cardDto(card: CardRow) {
+  return {
+    key: card.key,
+    number: card.number,
+    projectKey: card.project.key,
+    title: card.title,
+    description: card.description,
+    type: card.type.toLowerCase(),
+    priority: card.priority.toLowerCase(),
+    assignee: card.assignee,
+    labels: card.labels,
+    estimate: card.estimate,
+    epic: card.epic,
+    column: card.column,
+    sprintId: card.sprintId,
+    blockedReason: card.blockedReason,
+    flagReason: card.flagReason,
+    columnEnteredAt: card.columnEnteredAt.toISOString(),
+    completedAt: card.completedAt?.toISOString() ?? null,
+    createdAt: card.createdAt.toISOString(),
+    updatedAt: card.updatedAt.toISOString(),
+    version: card.version,
+  };
+}
+export type CardDto = ReturnType<typeof cardDto>;
+
+export async function loadCardDto(cardId: string) {
+  return cardDto(await db.card.findUniqueOrThrow({ where: { id: cardId }, select: cardSelect }));
+}
+
+export type CardFilter = { q?: string; type?: string; assigneeId?: string; label?: string; limit: number; cursor?: number };
+
+export async function listCards(access: ProjectAccess, filter: CardFilter) {
+  const where: Prisma.CardWhereInput = {
+    projectId: access.projectId,
+    ...(filter.type && { type: filter.type.toUpperCase() as Prisma.CardWhereInput["type"] }),
+    ...(filter.assigneeId && { assigneeId: filter.assigneeId }),
+    ...(filter.label && { labels: { has: filter.label } }),
+    ...(filter.cursor !== undefined && { number: { gt: filter.cursor } }),
+    ...(filter.q && {
+      OR: [{ title: { contains: filter.q, mode: "insensitive" as const } }, { key: { equals: filter.q.toUpperCase() } }],
+    }),
+  };
+  const cards = await db.card.findMany({ where, select: cardSelect, orderBy: { number: "asc" }, take: filter.limit + 1 });
+  const page = cards.slice(0, filter.limit);
+  return { cards: page.map(cardDto), nextCursor: cards.length > filter.limit ? page.at(-1)!.number : null };
+}
+
+export async function cardHistory(cardId: string) {
+  const events = await db.cardEvent.findMany({ where: { cardId }, orderBy: { at: "asc" }, take: 500 });
+  const columnIds = [...new Set(events.flatMap((e) => [e.fromColumnId, e.toColumnId]).filter((id): id is string => Boolean(id)))];
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
+  const [columns, actors] = await Promise.all([
+    db.column.findMany({ where: { id: { in: columnIds } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
+  ]);
+  const columnName = new Map(columns.map((c) => [c.id, c.name]));
+  const actorName = new Map(actors.map((a) => [a.id, a.name]));
+  return events.map((event) => ({
+    id: event.id,
+    type: event.type,
+    from: event.fromColumnId ? (columnName.get(event.fromColumnId) ?? "deleted column") : null,
+    to: event.toColumnId ? (columnName.get(event.toColumnId) ?? "deleted column") : null,
+    actor: event.actorId ? (actorName.get(event.actorId) ?? "someone") : "automation",
+    data: event.data,
+    at: event.at.toISOString(),
+  }));
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Actor } from "../authenticate";
+import { requireProjectRole } from "../authz";
+import { db } from "../db";
+
+const projectSelect = {
+  id: true,
+  key: true,
+  name: true,
+  description: true,
+  mode: true,
+  wipMode: true,
+  createdAt: true,
+  team: { select: { id: true, name: true } },
+  _count: { select: { cards: true } },
+} as const;
+
+type ProjectRow = { id: string; key: string; name: string; description: string; mode: string; wipMode: string; createdAt: Date; team: { id: string; name: string }; _count: { cards: number } };
+
+export function projectDto(project: ProjectRow) {
+  return {
+    id: project.id,
+    key: project.key,
+    name: project.name,
+    description: project.description,
+    mode: project.mode.toLowerCase(),
+    wipMode: project.wipMode.toLowerCase(),
+    team: project.team,
+    cardCount: project._count.cards,
+    createdAt: project.createdAt.toISOString(),
+  };
+}
+
+/** Projects of every team the actor belongs to, or of one team. */
+export async function listProjects(actor: Actor, teamId?: string) {
+  const projects = await db.project.findMany({
+    where: { team: { memberships: { some: { userId: actor.userId } } }, ...(teamId ? { teamId } : {}) },
+    select: projectSelect,
+    orderBy: { name: "asc" },
+  });
+  return projects.map(projectDto);
+}
+
+export async function getProject(actor: Actor, key: string) {
+  const access = await requireProjectRole(actor, key, "VIEWER");
+  const project = await db.project.findUniqueOrThrow({ where: { id: access.projectId }, select: projectSelect });
+  return { ...projectDto(project), role: access.role };
+}
+
+export async function listTeams(actor: Actor) {
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    select: { role: true, team: { select: { id: true, name: true, slug: true } } },
+    orderBy: { team: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ ...m.team, role: m.role }));
+}
+
+export async function getMe(actor: Actor) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, email: true, name: true, createdAt: true } });
+  return { ...user, createdAt: user.createdAt.toISOString(), teams: await listTeams(actor) };
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { projectKeySchema } from "./common";
+
+export const boardModeSchema = z.enum(["scrum", "kanban"]);
+export const wipModeSchema = z.enum(["hard", "soft"]);
+
+export const createProjectSchema = z
+  .object({
+    key: projectKeySchema,
+    name: z.string().trim().min(1, "Give the project a name.").max(100),
+    teamId: z.string().min(1).max(64),
+    description: z.string().max(5000).optional(),
+    mode: boardModeSchema.optional(),
+  })
+  .strict();
+export type CreateProjectInput = z.output<typeof createProjectSchema>;

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/roles";
+import { emailSchema } from "./auth";
+
+export const roleSchema = z.enum(ROLES);
+export const createTeamSchema = z.object({ name: z.string().trim().min(1, "Give the team a name.").max(100) }).strict();
+export const inviteSchema = z
+  .object({ email: emailSchema, role: roleSchema.exclude(["OWNER"]).default("MEMBER") })
+  .strict();
+export const changeRoleSchema = z.object({ role: roleSchema }).strict();
+export const createTokenSchema = z.object({ name: z.string().trim().min(1, "Name the token.").max(100) }).strict();

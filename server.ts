@@ -1,0 +1,93 @@
+// Shipboard's HTTP server: opens the database (migrating it), serves Next.js, and shuts down
+// gracefully on SIGTERM: stop accepting, finish in-flight requests, then close the database.
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+import { openDatabase, setDatabase } from "@/lib/server/database";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
+
+const dev = process.argv.includes("--dev");
+const SHUTDOWN_GRACE_MS = 15_000;
+
+async function sessionSecret(database: ReturnType<typeof openDatabase>) {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  // Generated once and kept in the database, so every instance on it signs sessions alike.
+  const generated = randomBytes(32).toString("base64url");
+  await database.prisma.setting.createMany({ data: [{ key: "auth_secret", value: generated }], skipDuplicates: true });
+  const stored = await database.prisma.setting.findUniqueOrThrow({ where: { key: "auth_secret" } });
+  return stored.value;
+}
+
+function requestId(req: IncomingMessage) {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+async function main() {
+  const database = openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { kind: "pglite", dataDir: env.DATA_DIR });
+  setDatabase(database);
+  const applied = await database.migrate();
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  process.env.AUTH_SECRET = await sessionSecret(database);
+  process.env.AUTH_TRUST_HOST ??= "true";
+
+  const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let inFlight = 0;
+  let shuttingDown = false;
+  const server = createServer((req, res) => {
+    const id = requestId(req);
+    req.headers["x-request-id"] = id;
+    res.setHeader("x-request-id", id);
+    if (shuttingDown) res.setHeader("connection", "close");
+    inFlight++;
+    const started = performance.now();
+    res.on("close", () => {
+      inFlight--;
+      if (!req.url?.startsWith("/_next/")) {
+        logger.info({ requestId: id, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
+      }
+    });
+    handle(req, res).catch((error) => {
+      logger.error({ requestId: id, err: error }, "unhandled request error");
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.listen(env.PORT, env.HOSTNAME, () => {
+    logger.info({ url: `http://localhost:${env.PORT}`, database: database.kind }, "Shipboard is ready");
+  });
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal, inFlight }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => {
+      logger.warn({ inFlight }, "grace period over; closing remaining connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // End long-lived streams (SSE) and background workers, which would otherwise hold close() open.
+    for (const hook of globalThis.shipboardShutdownHooks ?? []) await hook();
+    await closed;
+    clearTimeout(force);
+    await database.close();
+    logger.info("database closed; bye");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+declare global {
+  var shipboardShutdownHooks: Array<() => Promise<void>> | undefined;
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, error instanceof Error ? error.message : "start-up failed");
+  process.exit(1);
+});
