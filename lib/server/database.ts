@@ -85,14 +85,18 @@ function openPglite(dataDir: string): Database {
 }
 
 function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
   const listeners: pg.Client[] = [];
+  const dedicatedClient = async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return client;
+  };
   return {
     kind: "postgres",
     prisma,
     migrate: async () => {
-      const client = await pool.connect();
+      const client = await dedicatedClient();
       try {
         const session: SqlSession = {
           query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
@@ -100,13 +104,12 @@ function openPostgres(url: string, poolSize = 10): Database {
         };
         return await applyMigrations(session, await readMigrations());
       } finally {
-        client.release();
+        await client.end();
       }
     },
     listen: async (channel, onPayload) => {
       // LISTEN needs a connection of its own: pooled connections are shared and recycled.
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
+      const client = await dedicatedClient();
       client.on("notification", (message) => message.channel === channel && onPayload(message.payload ?? ""));
       client.on("error", (error) => console.error(`LISTEN ${channel} connection failed`, error));
       await client.query(`LISTEN "${channel.replace(/"/g, "")}"`);
@@ -119,7 +122,6 @@ function openPostgres(url: string, poolSize = 10): Database {
     close: async () => {
       await Promise.all(listeners.map((client) => client.end().catch(() => {})));
       await prisma.$disconnect();
-      await pool.end();
     },
   };
 }

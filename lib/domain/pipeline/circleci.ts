@@ -7,6 +7,7 @@ import {
   ignored,
   parsedHandler,
   pipelineEvent,
+  safeUrl,
   textOrNull,
   toIsoTimestamp,
   type DeliveryHandler,
@@ -79,7 +80,7 @@ const workflowCompleted = parsedHandler(
     const wf = body.workflow;
     const name = textOrNull(wf.name);
     const status = circleciStatus(wf.status);
-    const url = textOrNull(wf.url);
+    const url = safeUrl(wf.url);
     return pipelineEvent("circleci", "workflow-completed", {
       ...shared(body),
       pipeline: name,
@@ -119,7 +120,7 @@ const jobCompleted = parsedHandler(
   }),
   (body, options) => {
     const job = body.job;
-    const workflowUrl = textOrNull(body.workflow.url);
+    const workflowUrl = safeUrl(body.workflow.url);
     const status = circleciStatus(job.status);
     const stoppedAt = toIsoTimestamp(job.stopped_at);
     return pipelineEvent("circleci", "job-completed", {

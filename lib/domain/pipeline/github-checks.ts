@@ -2,7 +2,7 @@ import { z } from "zod";
 import { commit, headRefs, id, pullRequests, repository, source, text } from "./github-payload";
 import { stageFor, stageForAny } from "./stages";
 import { githubCheckStatus, githubCommitStatus } from "./status";
-import { compactShas, compactTexts, parsedHandler, pipelineEvent, textOrNull, toIsoTimestamp } from "./types";
+import { compactShas, compactTexts, parsedHandler, pipelineEvent, safeUrl, textOrNull, toIsoTimestamp } from "./types";
 
 /** GitHub events that report CI results: Actions runs and jobs, Checks API, commit statuses. */
 export const workflowRun = parsedHandler(
@@ -33,7 +33,7 @@ export const workflowRun = parsedHandler(
     // Real payloads carry `name: ""` for some runs; the workflow's name is the same pipeline.
     const name = textOrNull(run.name) ?? textOrNull(body.workflow?.name);
     const status = githubCheckStatus(run.status, run.conclusion, body.action);
-    const url = textOrNull(run.html_url);
+    const url = safeUrl(run.html_url);
     return pipelineEvent("github", "workflow_run", {
       ...source(body.repository),
       keyTexts: compactTexts([run.head_branch, run.display_title, run.head_commit?.message, ...headRefs(run.pull_requests)]),
@@ -84,7 +84,7 @@ export const workflowJob = parsedHandler(
   (body, options) => {
     const job = body.workflow_job;
     const status = githubCheckStatus(job.status, job.conclusion, body.action);
-    const url = textOrNull(job.html_url);
+    const url = safeUrl(job.html_url);
     return pipelineEvent("github", "workflow_job", {
       ...source(body.repository),
       keyTexts: compactTexts([job.head_branch]),
@@ -180,7 +180,7 @@ export const checkRun = parsedHandler(
   (body, options) => {
     const check = body.check_run;
     const status = githubCheckStatus(check.status, check.conclusion, body.action);
-    const url = textOrNull(check.html_url);
+    const url = safeUrl(check.html_url);
     return pipelineEvent("github", "check_run", {
       ...source(body.repository),
       keyTexts: compactTexts([check.check_suite?.head_branch, ...headRefs(check.pull_requests)]),
@@ -223,7 +223,7 @@ export const commitStatus = parsedHandler(
   (body, options) => {
     const context = textOrNull(body.context) ?? "default";
     const status = githubCommitStatus(body.state);
-    const url = textOrNull(body.target_url);
+    const url = safeUrl(body.target_url);
     const branches = body.branches ?? [];
     return pipelineEvent("github", "status", {
       ...source(body.repository),

@@ -17,6 +17,7 @@ import {
   ignored,
   parsedHandler,
   pipelineEvent,
+  safeUrl,
   textOrNull,
   toIsoTimestamp,
   type DeliveryHandler,
@@ -59,7 +60,7 @@ const pullRequest = parsedHandler(
   (body) => {
     const pr = body.pull_request;
     const merged = pr.merged ?? textOrNull(pr.merged_at) !== null;
-    const url = textOrNull(pr.html_url);
+    const url = safeUrl(pr.html_url);
     return pipelineEvent("github", "pull_request", {
       ...source(body.repository),
       // The description is deliberately not searched: it mentions related cards too often.
@@ -88,7 +89,7 @@ const deploymentCreated = parsedHandler(
   "deployment",
   z.object({ repository, deployment, workflow_run: deploymentWorkflowRun }),
   (body) =>
-    deploymentEvent("deployment", body, "queued", null, textOrNull(body.workflow_run?.html_url), {
+    deploymentEvent("deployment", body, "queued", null, safeUrl(body.workflow_run?.html_url), {
       at: toIsoTimestamp(body.deployment.created_at),
       updatedAt: toIsoTimestamp(body.deployment.updated_at ?? body.deployment.created_at),
     }),
@@ -116,7 +117,7 @@ const deploymentStatus = parsedHandler(
       body,
       githubDeploymentStatus(status.state),
       textOrNull(status.environment),
-      textOrNull(status.target_url) ?? textOrNull(status.log_url),
+      safeUrl(status.target_url) ?? safeUrl(status.log_url),
       {
         at: toIsoTimestamp(status.created_at ?? status.updated_at),
         updatedAt: toIsoTimestamp(status.updated_at ?? status.created_at),
@@ -127,7 +128,11 @@ const deploymentStatus = parsedHandler(
 
 function deploymentEvent(
   event: string,
-  body: { repository: Repository; deployment: z.output<typeof deployment>; workflow_run: z.output<typeof deploymentWorkflowRun> },
+  body: {
+    repository?: Repository;
+    deployment: z.output<typeof deployment>;
+    workflow_run?: z.output<typeof deploymentWorkflowRun>;
+  },
   status: PipelineEvent["status"],
   statusEnvironment: string | null,
   runUrl: string | null,

@@ -8,6 +8,7 @@ import {
   ignored,
   parsedHandler,
   pipelineEvent,
+  safeUrl,
   textOrNull,
   toIsoTimestamp,
   type DeliveryHandler,
@@ -38,7 +39,8 @@ function pathFromUrl(url: string | null | undefined): string | null {
 }
 
 function webUrl(proj: Project, repo: z.output<typeof repository>): string | null {
-  return textOrNull(proj?.web_url) ?? textOrNull(proj?.homepage) ?? textOrNull(repo?.homepage);
+  const url = safeUrl(proj?.web_url) ?? safeUrl(proj?.homepage) ?? safeUrl(repo?.homepage);
+  return url === null ? null : url.replace(/\/+$/, "");
 }
 
 function source(
@@ -74,7 +76,7 @@ const pipelineHook = parsedHandler(
   (body, options) => {
     const attrs = body.object_attributes;
     const web = webUrl(body.project, null);
-    const url = textOrNull(attrs.url) ?? (web === null ? null : `${web}/-/pipelines/${attrs.id}`);
+    const url = safeUrl(attrs.url) ?? (web === null ? null : `${web}/-/pipelines/${attrs.id}`);
     const name = textOrNull(attrs.name);
     // The pipeline's own status counts, not its builds' (a failed allow_failure job is fine).
     const status = gitlabStatus(attrs.status);
@@ -182,7 +184,7 @@ const deploymentHook = parsedHandler(
   }),
   (body) => {
     const status = gitlabStatus(body.status);
-    const url = textOrNull(body.deployable_url);
+    const url = safeUrl(body.deployable_url);
     const at = toIsoTimestamp(body.status_changed_at);
     // The hook sends only short_sha and commit_url; the full SHA is needed to match commits.
     const sha = FULL_SHA_IN_URL.exec(body.commit_url ?? "")?.[1] ?? null;
@@ -230,7 +232,7 @@ const mergeRequestHook = parsedHandler(
   (body) => {
     const mr = body.object_attributes;
     const merged = mr.action === "merge" || mr.state === "merged";
-    const url = textOrNull(mr.url);
+    const url = safeUrl(mr.url);
     return pipelineEvent("gitlab", "Merge Request Hook", {
       ...source(body.project, body.repository, mr.target_project_id),
       // The description is deliberately not searched: it mentions related cards too often.

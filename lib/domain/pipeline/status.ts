@@ -1,6 +1,7 @@
 import type {
   CheckRunCompletedEvent,
-  CheckSuite,
+  CheckSuiteCompletedEvent,
+  CheckSuiteRequestedEvent,
   DeploymentStatusCreatedEvent,
   StatusEvent,
   WorkflowJob,
@@ -30,13 +31,14 @@ import type { PipelineStatus } from "./types";
 type GithubConclusion =
   | NonNullable<WorkflowRun["conclusion"]>
   | NonNullable<CheckRunCompletedEvent["check_run"]["conclusion"]>
-  | NonNullable<CheckSuite["conclusion"]>
+  | NonNullable<CheckSuiteCompletedEvent["check_suite"]["conclusion"]>
   | NonNullable<WorkflowJob["conclusion"]>
   | "startup_failure";
 
 type GithubProgress =
   | NonNullable<WorkflowRun["status"]>
-  | NonNullable<CheckSuite["status"]>
+  | NonNullable<CheckSuiteCompletedEvent["check_suite"]["status"]>
+  | NonNullable<CheckSuiteRequestedEvent["check_suite"]["status"]>
   | NonNullable<WorkflowJob["status"]>
   | "pending";
 

@@ -208,6 +208,22 @@ export function textOrNull(value: string | null | undefined): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }
 
+/**
+ * The URL as sent when it is absolute http(s), else `null`. These URLs become
+ * links on cards, so a "javascript:" target (commit-status target_url is free
+ * text set through the API) must never get through.
+ */
+export function safeUrl(value: string | null | undefined): string | null {
+  const text = textOrNull(value);
+  if (text === null) return null;
+  try {
+    const protocol = new URL(text).protocol;
+    return protocol === "http:" || protocol === "https:" ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Drops null/empty entries and exact duplicates, keeping first-seen order. */
 export function compactTexts(values: ReadonlyArray<string | null | undefined>): string[] {
   return [...new Set(values.map(textOrNull).filter((v): v is string => v !== null))];
