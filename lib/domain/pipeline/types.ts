@@ -245,16 +245,18 @@ export function branchFromRef(ref: string | null | undefined): string | null {
 /**
  * ISO-8601 UTC for provider timestamps, `null` when absent or unparsable.
  * Accepts ISO strings and GitLab's "2016-08-12 15:23:28 UTC" and
- * "2025-05-02 12:36:52 +0000" forms. Never reads the clock.
+ * "2025-05-02 12:36:52 +0000" forms. A time without a zone is read as UTC,
+ * so the result never depends on the server's time zone. Never reads the clock.
  */
 export function toIsoTimestamp(value: string | null | undefined): string | null {
   const text = textOrNull(value);
   if (text === null) return null;
-  const normalized = text
+  let normalized = text
     .trim()
     .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, "$1T$2")
     .replace(/ ?UTC$/, "Z")
     .replace(/ ?([+-]\d{2}):?(\d{2})$/, "$1:$2");
+  if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(normalized)) normalized += "Z";
   const millis = Date.parse(normalized);
   return Number.isNaN(millis) ? null : new Date(millis).toISOString();
 }

@@ -60,3 +60,26 @@ export async function getMe(actor: Actor) {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, email: true, name: true, createdAt: true } });
   return { ...user, createdAt: user.createdAt.toISOString(), teams: await listTeams(actor) };
 }
+
+/** Members of a project's team, for assignee pickers. Callers have checked access to the project. */
+export async function teamMembers(teamId: string) {
+  const members = await db.membership.findMany({
+    where: { teamId },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return members.map((m) => ({ ...m.user, role: m.role }));
+}
+
+export async function projectEpics(projectId: string) {
+  return db.card.findMany({ where: { projectId, type: "EPIC" }, select: { key: true, title: true }, orderBy: { number: "asc" } });
+}
+
+export async function pendingInvitations(teamId: string, now = new Date()) {
+  const invitations = await db.invitation.findMany({
+    where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, role: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }));
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CardDetail } from "@/components/card/card-detail";
+import { hasRole } from "@/lib/domain/roles";
+import { requireCardRole } from "@/lib/server/authz";
+import { AppError } from "@/lib/server/errors";
+import { cardHistory, loadCardDto } from "@/lib/server/queries/cards";
+import { projectForPage } from "@/lib/server/queries/project-page";
+import { projectEpics, teamMembers } from "@/lib/server/queries/projects";
+
+export const dynamic = "force-dynamic";
+
+type Params = { projectKey: string; cardKey: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  return { title: (await params).cardKey.toUpperCase() };
+}
+
+export default async function CardPage({ params }: { params: Promise<Params> }) {
+  const { projectKey, cardKey } = await params;
+  const { actor, project } = await projectForPage(projectKey);
+  const access = await requireCardRole(actor, cardKey, "VIEWER").catch((error) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  if (access.projectId !== project.id) notFound();
+  const [card, history, members, epics] = await Promise.all([
+    loadCardDto(access.cardId),
+    cardHistory(access.cardId),
+    teamMembers(access.teamId),
+    projectEpics(access.projectId),
+  ]);
+  return (
+    <main className="mx-auto w-full max-w-5xl px-6 py-6">
+      <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")} />
+    </main>
+  );
+}

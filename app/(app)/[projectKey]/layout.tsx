@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { ProjectTabs } from "@/components/shell/project-tabs";
+import { projectForPage } from "@/lib/server/queries/project-page";
+
+export const dynamic = "force-dynamic";
+
+export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectKey: string }> }) {
+  const { project } = await projectForPage((await params).projectKey);
+  return (
+    <>
+      <header className="border-b border-border bg-surface px-6 pt-4">
+        <div className="flex items-center gap-2 text-sm text-muted">
+          <span className="rounded bg-accent-subtle px-1.5 py-0.5 font-mono text-xs font-semibold text-accent">{project.key}</span>
+          <span>{project.team.name}</span>
+        </div>
+        <h1 className="mt-1 text-xl font-semibold tracking-tight">{project.name}</h1>
+        <ProjectTabs projectKey={project.key} scrum={project.mode === "scrum"} />
+      </header>
+      <div className="flex min-h-0 flex-1 flex-col">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Wrong email or password.",
+  RateLimited: "Too many failed attempts. Try again in a few minutes.",
+};
+
+export function SignInForm({ callbackUrl, github }: { callbackUrl: string; github: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(form: FormData) {
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setPending(false);
+    setError(result?.status === 429 ? MESSAGES.RateLimited! : (MESSAGES[result?.error ?? ""] ?? MESSAGES.CredentialsSignin!));
+  }
+
+  return (
+    <form action={submit} className="mt-6 flex flex-col gap-4" noValidate>
+      <Field label="Email" name="email" required>
+        {(props) => <Input {...props} type="email" autoComplete="email" autoFocus />}
+      </Field>
+      <Field label="Password" name="password" required>
+        {(props) => <Input {...props} type="password" autoComplete="current-password" />}
+      </Field>
+      <div role="alert" aria-live="assertive" className="min-h-5 text-sm font-medium text-danger">
+        {error}
+      </div>
+      <Button type="submit" variant="primary" loading={pending}>
+        Sign in
+      </Button>
+      {github ? (
+        <Button type="button" variant="secondary" onClick={() => signIn("github", { redirectTo: callbackUrl })}>
+          Continue with GitHub
+        </Button>
+      ) : null}
+    </form>
+  );
+}

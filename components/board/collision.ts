@@ -1,0 +1,105 @@
+// Collision detection and keyboard movement for a board of lane × column cells, after dnd-kit's
+// "Multiple Containers" story. Cards stay in their swimlane: lanes group cards, they are not targets.
+import {
+  closestCenter,
+  closestCorners,
+  getFirstCollision,
+  KeyboardCode,
+  pointerWithin,
+  rectIntersection,
+  type CollisionDetection,
+  type DroppableContainer,
+  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+
+/** `data` every board droppable carries. Cells are the containers; cards are sortable items. */
+export interface DropData {
+  type: "cell" | "card";
+  laneId: string;
+  columnId: string;
+  /** For cells: whether it holds cards (a hit on it is narrowed to its nearest card). */
+  hasCards?: boolean;
+  /** For cards: the cell they are in right now. */
+  cellId?: string;
+}
+
+const dataOf = (container: { data: { current?: unknown } }) => container.data.current as DropData | undefined;
+
+export interface CollisionMemory {
+  /** Last target: keeps the drop position steady while the layout shifts after a move. */
+  lastOverId: UniqueIdentifier | null;
+  /** Set when a card just changed cell; cleared on the next frame. */
+  movedToNewCell: boolean;
+}
+
+/**
+ * pointer-within, else rect intersection; a hit on a cell that has cards narrows to its closest
+ * card; no hit repeats the last target (or the card itself right after it changed cell), which
+ * avoids flicker between two cells. Only droppables in the dragged card's lane take part.
+ */
+export function boardCollisionDetection(memory: CollisionMemory): CollisionDetection {
+  return (args) => {
+    const lane = dataOf(args.active)?.laneId;
+    const inLane = args.droppableContainers.filter((container) => dataOf(container)?.laneId === lane);
+    const scoped = { ...args, droppableContainers: inLane };
+    const pointerHits = pointerWithin(scoped);
+    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(scoped);
+    let overId = getFirstCollision(hits, "id");
+    if (overId != null) {
+      const hit = inLane.find((container) => container.id === overId);
+      const data = hit ? dataOf(hit) : undefined;
+      if (data?.type === "cell" && data.hasCards) {
+        const cards = inLane.filter((container) => dataOf(container)?.cellId === overId);
+        overId = closestCenter({ ...scoped, droppableContainers: cards })[0]?.id ?? overId;
+      }
+      memory.lastOverId = overId;
+      return [{ id: overId }];
+    }
+    if (memory.movedToNewCell) memory.lastOverId = args.active.id;
+    return memory.lastOverId != null ? [{ id: memory.lastOverId }] : [];
+  };
+}
+
+const ARROWS: string[] = [KeyboardCode.Down, KeyboardCode.Right, KeyboardCode.Up, KeyboardCode.Left];
+
+/**
+ * Arrow keys move the picked-up card to the nearest droppable in that direction: up/down within
+ * its column, left/right into the neighbouring columns of the same lane (a card there, or the cell
+ * itself when it is empty).
+ */
+export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
+  if (!ARROWS.includes(event.code)) return undefined;
+  event.preventDefault();
+  const { active, collisionRect, droppableRects, droppableContainers, over } = context;
+  if (!active || !collisionRect) return undefined;
+  const activeData = active.data.current as (DropData & { sortable?: { containerId: UniqueIdentifier } }) | undefined;
+  const currentCell = activeData?.sortable?.containerId;
+  const currentColumn = droppableContainers.get(currentCell ?? null)?.data.current as DropData | undefined;
+  const vertical = event.code === KeyboardCode.Up || event.code === KeyboardCode.Down;
+
+  const candidates: DroppableContainer[] = [];
+  for (const entry of droppableContainers.getEnabled()) {
+    const rect = droppableRects.get(entry.id);
+    const data = dataOf(entry);
+    if (!rect || !data || entry.id === active.id || data.laneId !== activeData?.laneId) continue;
+    if (data.type === "cell" && data.hasCards) continue;
+    if (vertical !== (data.columnId === currentColumn?.columnId)) continue;
+    const isCandidate =
+      (event.code === KeyboardCode.Down && collisionRect.top < rect.top) ||
+      (event.code === KeyboardCode.Up && collisionRect.top > rect.top) ||
+      (event.code === KeyboardCode.Left && collisionRect.left >= rect.left + rect.width) ||
+      (event.code === KeyboardCode.Right && collisionRect.left + collisionRect.width <= rect.left);
+    if (isCandidate) candidates.push(entry);
+  }
+
+  const collisions = closestCorners({ active, collisionRect, droppableRects, droppableContainers: candidates, pointerCoordinates: null });
+  let closestId = getFirstCollision(collisions, "id");
+  if (closestId === over?.id && collisions.length > 1) closestId = collisions[1]?.id ?? null;
+  if (closestId == null) return undefined;
+  const target = droppableContainers.get(closestId);
+  const rect = target?.rect.current;
+  if (!target?.node.current || !rect) return undefined;
+  // Aim inside an empty cell rather than at its edge, so pointer-within picks it up.
+  return dataOf(target)?.type === "cell" ? { x: rect.left + 8, y: rect.top + 8 } : { x: rect.left, y: rect.top };
+};

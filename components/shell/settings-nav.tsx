@@ -1,0 +1,34 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils/cn";
+
+/** Project settings sections; each feature adds its page under /{KEY}/settings/<section>. */
+export const SETTINGS_SECTIONS = [
+  { slug: "columns", label: "Columns & WIP" },
+  { slug: "integrations", label: "Integrations" },
+  { slug: "definition-of-done", label: "Definition of Done" },
+  { slug: "automation", label: "Automation" },
+] as const;
+
+export function SettingsNav({ projectKey }: { projectKey: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Project settings" className="w-48 shrink-0">
+      <ul className="flex flex-col gap-0.5">
+        {SETTINGS_SECTIONS.map((section) => {
+          const href = `/${projectKey}/settings/${section.slug}`;
+          const active = pathname.startsWith(href);
+          return (
+            <li key={section.slug}>
+              <Link href={href} aria-current={active ? "page" : undefined}
+                className={cn("block rounded-md px-2 py-1.5 text-sm", active ? "bg-surface-2 font-medium text-foreground" : "text-muted hover:bg-surface-2 hover:text-foreground")}>
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "e2e-demo-password";
+export const ROLE_USERS = { po: "po@example.com", dev: "dev@example.com", viewer: "viewer@example.com", admin: "admin@example.com" } as const;
+export type DemoRole = keyof typeof ROLE_USERS;
+
+export const storageStatePath = (role: DemoRole) => path.join(import.meta.dirname, ".auth", `${role}.json`);
+
+/** A fresh project in the demo team (Acme), so specs never share state. */
+export async function createProject(request: APIRequestContext, options: { mode?: "scrum" | "kanban"; prefix?: string } = {}) {
+  const me = await (await request.get("/api/v1/me")).json();
+  const acme = me.teams.find((team: { name: string }) => team.name === "Acme");
+  const key = `${options.prefix ?? "E"}${Date.now().toString(36).toUpperCase().slice(-6)}${Math.floor(Math.random() * 90 + 10)}`.slice(0, 10);
+  const res = await request.post("/api/v1/projects", { data: { key, name: `Project ${key}`, teamId: acme.id, mode: options.mode ?? "kanban" } });
+  if (!res.ok()) throw new Error(`project creation failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { key: string; id: string };
+}
+
+export async function createCard(request: APIRequestContext, projectKey: string, data: Record<string, unknown>) {
+  const res = await request.post(`/api/v1/projects/${projectKey}/cards`, { data });
+  if (!res.ok()) throw new Error(`card creation failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { key: string; version: number; title: string };
+}

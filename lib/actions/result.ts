@@ -1,0 +1,30 @@
+// The value every server action returns. Expected failures are values; bugs are throws.
+import { AppError, type FieldIssue } from "@/lib/server/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown };
+
+export function fieldErrorsOf(issues: FieldIssue[]): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
+}
+
+export function invalid(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ActionResult<never> {
+  return {
+    ok: false,
+    code: "VALIDATION_FAILED",
+    message: "Please fix the highlighted fields.",
+    fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path.map(String).join("."), issue.message])),
+  };
+}
+
+/** Runs a service call, turning an AppError into a failed result (anything else is a bug and throws). */
+export async function attempt<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const fieldErrors = error.code === "VALIDATION_FAILED" && Array.isArray(error.details) ? fieldErrorsOf(error.details as FieldIssue[]) : undefined;
+    return { ok: false, code: error.code, message: error.message, fieldErrors, details: error.details };
+  }
+}

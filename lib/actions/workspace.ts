@@ -1,0 +1,92 @@
+"use server";
+// Teams, invitations, projects and API tokens from the UI.
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireTeamRole } from "@/lib/server/authz";
+import { currentActor } from "@/lib/server/session";
+import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
+import { createProject } from "@/lib/server/services/projects";
+import { acceptInvitation, changeMemberRole, createTeam, inviteMember, revokeInvitation } from "@/lib/server/services/teams";
+import { createProjectSchema } from "@/lib/validation/projects";
+import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema } from "@/lib/validation/teams";
+import { attempt, invalid, type ActionResult } from "./result";
+import { TEAM_COOKIE } from "@/lib/server/current-team";
+
+export async function switchTeamAction(teamId: string) {
+  const actor = await currentActor();
+  await requireTeamRole(actor, z.string().min(1).parse(teamId), "VIEWER");
+  (await cookies()).set(TEAM_COOKIE, teamId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+  revalidatePath("/", "layout");
+}
+
+export async function createTeamAction(_previous: ActionResult<{ id: string }> | null, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  const actor = await currentActor();
+  const parsed = createTeamSchema.safeParse({ name: formData.get("name") });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const team = await createTeam(actor, parsed.data.name);
+  (await cookies()).set(TEAM_COOKIE, team.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+  revalidatePath("/", "layout");
+  return { ok: true, data: { id: team.id } };
+}
+
+export async function createProjectAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const actor = await currentActor();
+  const parsed = createProjectSchema.safeParse({ ...Object.fromEntries(formData), description: formData.get("description") || undefined });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const result = await attempt(() => createProject(actor, parsed.data));
+  if (!result.ok) return result.code === "PROJECT_KEY_TAKEN" ? { ...result, fieldErrors: { key: result.message } } : result;
+  revalidatePath("/", "layout");
+  redirect(`/${result.data.key}/board`);
+}
+
+export async function inviteAction(teamId: string, _previous: unknown, formData: FormData): Promise<ActionResult<{ link: string; email: string; expiresAt: string }>> {
+  const actor = await currentActor();
+  const parsed = inviteSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const result = await attempt(() => inviteMember(actor, teamId, parsed.data));
+  if (!result.ok) return result;
+  revalidatePath("/settings/team");
+  return { ok: true, data: { link: result.data.path, email: result.data.email, expiresAt: result.data.expiresAt.toISOString() } };
+}
+
+export async function revokeInvitationAction(invitationId: string): Promise<ActionResult> {
+  const actor = await currentActor();
+  const result = await attempt(() => revokeInvitation(actor, invitationId));
+  revalidatePath("/settings/team");
+  return result.ok ? { ok: true, data: undefined } : result;
+}
+
+export async function changeRoleAction(teamId: string, userId: string, role: string): Promise<ActionResult> {
+  const actor = await currentActor();
+  const parsed = changeRoleSchema.safeParse({ role });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const result = await attempt(() => changeMemberRole(actor, teamId, userId, parsed.data.role));
+  revalidatePath("/settings/team");
+  return result.ok ? { ok: true, data: undefined } : result;
+}
+
+export async function acceptInvitationAction(token: string): Promise<ActionResult> {
+  const actor = await currentActor();
+  const result = await attempt(() => acceptInvitation(actor, token));
+  if (!result.ok) return result;
+  (await cookies()).set(TEAM_COOKIE, result.data.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+  redirect("/projects");
+}
+
+export async function createTokenAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ token: string; name: string }>> {
+  const actor = await currentActor();
+  const parsed = createTokenSchema.safeParse({ name: formData.get("name") });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const created = await createApiToken(actor, parsed.data.name);
+  revalidatePath("/settings/tokens");
+  return { ok: true, data: { token: created.token, name: created.name } };
+}
+
+export async function revokeTokenAction(tokenId: string): Promise<ActionResult> {
+  const actor = await currentActor();
+  const result = await attempt(() => revokeApiToken(actor, tokenId));
+  revalidatePath("/settings/tokens");
+  return result.ok ? { ok: true, data: undefined } : result;
+}

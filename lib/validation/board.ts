@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { cardTypeSchema } from "./cards";
+import { cardKeySchema, idSchema, projectKeySchema } from "./common";
+import { boardModeSchema, wipModeSchema } from "./projects";
+
+export const COLUMN_CATEGORIES = ["todo", "in_progress", "done"] as const;
+export const columnCategorySchema = z.enum(COLUMN_CATEGORIES);
+
+const columnName = z.string().trim().min(1, "Give the column a name.").max(50, "A column name has at most 50 characters.");
+const wipLimit = z.number().int("A WIP limit is a whole number.").min(0).max(999).nullable();
+const policy = z.string().trim().max(2000, "A policy has at most 2,000 characters.");
+/** A column's place: after the column it follows, or before the one it precedes (ids). */
+const position = { afterId: idSchema.optional(), beforeId: idSchema.optional() };
+
+export const createColumnSchema = z
+  .object({ name: columnName, category: columnCategorySchema.default("in_progress"), wipLimit: wipLimit.optional(), policy: policy.optional(), ...position })
+  .strict();
+export type CreateColumnInput = z.output<typeof createColumnSchema>;
+
+export const updateColumnSchema = z
+  .object({ name: columnName.optional(), category: columnCategorySchema.optional(), wipLimit: wipLimit.optional(), policy: policy.optional(), ...position })
+  .strict();
+export type UpdateColumnInput = z.output<typeof updateColumnSchema>;
+
+export const deleteColumnSchema = z.object({ moveCardsTo: idSchema.optional() }).strict();
+
+export const columnParams = z.object({ key: projectKeySchema, id: idSchema });
+
+export const boardSettingsSchema = z
+  .object({ wipMode: wipModeSchema.optional(), mode: boardModeSchema.optional(), agingDays: z.number().int().min(1).max(365).optional() })
+  .strict();
+export type BoardSettingsInput = z.output<typeof boardSettingsSchema>;
+
+/**
+ * A move: `afterKey` is the card the moved card ends up below (its upper neighbour), `beforeKey`
+ * the card it ends up above (its lower neighbour). Neither means the bottom of the column.
+ * `version` is the moved card's version as the caller saw it; omitted, the move is unconditional.
+ */
+export const moveCardSchema = z
+  .object({ toColumnId: idSchema, afterKey: cardKeySchema.optional(), beforeKey: cardKeySchema.optional(), version: z.number().int().min(1).optional() })
+  .strict();
+export type MoveCardInput = z.output<typeof moveCardSchema>;
+
+/** The board's filters as URL search params (`?q=&assigneeId=&label=&type=&mine=true&blocked=true`). */
+export const boardFiltersQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  assigneeId: z.string().max(64).optional(),
+  label: z.string().trim().max(50).optional(),
+  type: cardTypeSchema.optional(),
+  mine: z.stringbool().optional(),
+  blocked: z.stringbool().optional(),
+});

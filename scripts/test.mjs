@@ -1,0 +1,50 @@
+// `npm test`: lint, typecheck, migration drift check, unit, integration (PGlite, and PostgreSQL when
+// TEST_DATABASE_URL is set), then Playwright end-to-end (likewise on both databases).
+import { spawnSync } from "node:child_process";
+import { CHROMIUM_HELP, findChromium } from "./find-chromium.mjs";
+
+const steps = [];
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+function run(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  steps.push({ name, ok: result.status === 0, seconds });
+  if (result.status !== 0) finish(`✗ ${name} failed`);
+}
+
+function finish(message) {
+  console.log("\nSummary:");
+  for (const step of steps) console.log(`  ${step.ok ? "✓" : "✗"} ${step.name} (${step.seconds}s)`);
+  if (message) {
+    console.error(`\n${message}`);
+    process.exit(1);
+  }
+  const passed = steps.filter((s) => s.ok).length;
+  console.log(`\n${passed} passed, ${steps.length - passed} failed`);
+}
+
+const only = process.argv[2];
+const want = (group) => !only || only === group;
+
+if (want("static")) {
+  run("lint", "npx", ["eslint", "."]);
+  run("typecheck", "npx", ["tsc", "--noEmit"]);
+  run("migration drift check", "npx", ["tsx", "scripts/db.ts", "check"]);
+}
+if (want("unit")) run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
+if (want("integration")) {
+  run("integration tests (PGlite)", "npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "pglite" });
+  if (postgresUrl) run("integration tests (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"], { TEST_DB: "postgres" });
+  else console.log("\n(TEST_DATABASE_URL is not set: PostgreSQL integration tests skipped)");
+}
+if (want("e2e")) {
+  const chromium = findChromium();
+  if (!chromium) finish(CHROMIUM_HELP);
+  run("build", "npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  run("end-to-end tests (PGlite)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium, E2E_DB: "pglite" });
+  if (postgresUrl) run("end-to-end tests (PostgreSQL)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium, E2E_DB: "postgres" });
+}
+finish();
