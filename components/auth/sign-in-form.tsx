@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -14,7 +14,10 @@ export function SignInForm({ callbackUrl, github }: { callbackUrl: string; githu
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function submit(form: FormData) {
+  // onSubmit rather than a form action: React resets a form after an action, which would clear the email.
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
@@ -27,7 +30,7 @@ export function SignInForm({ callbackUrl, github }: { callbackUrl: string; githu
   }
 
   return (
-    <form action={submit} className="mt-6 flex flex-col gap-4" noValidate>
+    <form onSubmit={submit} className="mt-6 flex flex-col gap-4" noValidate>
       <Field label="Email" name="email" required>
         {(props) => <Input {...props} type="email" autoComplete="email" autoFocus />}
       </Field>

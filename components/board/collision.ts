@@ -38,8 +38,9 @@ export interface CollisionMemory {
  * card; no hit repeats the last target (or the card itself right after it changed cell), which
  * avoids flicker between two cells. Only droppables in the dragged card's lane take part.
  */
-export function boardCollisionDetection(memory: CollisionMemory): CollisionDetection {
+export function boardCollisionDetection(memoryRef: { current: CollisionMemory }): CollisionDetection {
   return (args) => {
+    const memory = memoryRef.current;
     const lane = dataOf(args.active)?.laneId;
     const inLane = args.droppableContainers.filter((container) => dataOf(container)?.laneId === lane);
     const scoped = { ...args, droppableContainers: inLane };

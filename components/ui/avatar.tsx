@@ -55,7 +55,8 @@ export type AvatarProps = {
 };
 
 export function Avatar({ name, src, size = "md", colorKey, decorative = false, className }: AvatarProps) {
-  const a11y = decorative ? { "aria-hidden": true } : { role: "img", "aria-label": name, title: name };
+  const label = name.trim() || "Unknown user";
+  const a11y = decorative ? { "aria-hidden": true } : { role: "img", "aria-label": label, title: label };
   return (
     <span
       {...a11y}

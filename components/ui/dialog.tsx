@@ -44,23 +44,25 @@ export function DialogContent({
         {...(description ? {} : { "aria-describedby": undefined })}
         {...props}
       >
-        <div className="flex items-start gap-3 px-5 pt-4 pb-3">
-          <div className="flex min-w-0 flex-1 flex-col gap-1">
-            <DialogPrimitive.Title className="text-base font-semibold leading-6">{title}</DialogPrimitive.Title>
-            {description ? (
-              <DialogPrimitive.Description className="text-sm text-muted">{description}</DialogPrimitive.Description>
-            ) : null}
-          </div>
-          {hideClose ? null : (
-            <DialogPrimitive.Close
-              aria-label="Close"
-              className="-mr-1.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted transition-colors hover:bg-surface-2 hover:text-foreground"
-            >
-              <X aria-hidden className="size-4" />
-            </DialogPrimitive.Close>
-          )}
+        <div className={cn("flex flex-col gap-1 px-5 pt-4 pb-3", !hideClose && "pr-12")}>
+          <DialogPrimitive.Title className="text-base font-semibold leading-6">{title}</DialogPrimitive.Title>
+          {description ? (
+            <DialogPrimitive.Description className="text-sm text-muted">{description}</DialogPrimitive.Description>
+          ) : null}
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto px-5 pb-5">{children}</div>
+        {/* Last in DOM order so opening the dialog focuses the first field, not Close. */}
+        {hideClose ? null : (
+          <DialogPrimitive.Close
+            aria-label="Close"
+            className={cn(
+              "absolute top-3.5 right-3.5 inline-flex size-7 items-center justify-center rounded-md text-muted",
+              "transition-colors hover:bg-surface-2 hover:text-foreground",
+            )}
+          >
+            <X aria-hidden className="size-4" />
+          </DialogPrimitive.Close>
+        )}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );

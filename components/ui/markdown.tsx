@@ -32,8 +32,10 @@ const components: Components = {
       {...props}
     />
   ),
+  // tabIndex: a horizontally scrolling block must be reachable by keyboard.
   pre: ({ node: _node, ...props }) => (
     <pre
+      tabIndex={0}
       className="my-3 overflow-x-auto rounded-lg border border-border bg-surface-2 p-3 text-xs leading-5 [&>code]:bg-transparent [&>code]:p-0"
       {...props}
     />
@@ -43,7 +45,7 @@ const components: Components = {
     <img alt={alt ?? ""} loading="lazy" className="my-2 max-w-full rounded-md border border-border" {...props} />
   ),
   table: ({ node: _node, ...props }) => (
-    <div className="my-3 overflow-x-auto">
+    <div tabIndex={0} className="my-3 overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" {...props} />
     </div>
   ),

@@ -2,6 +2,7 @@
 
 import type { ComponentPropsWithRef, ReactElement, ReactNode } from "react";
 import * as TooltipPrimitive from "@radix-ui/react-tooltip";
+import { hotkeyLabels } from "@/lib/hooks/use-hotkeys";
 import { cn } from "@/lib/utils/cn";
 import { Kbd } from "./kbd";
 
@@ -54,7 +55,13 @@ export function Tooltip({ content, children, shortcut, side = "top", align = "ce
       <TooltipContent side={side} align={align}>
         <span>{content}</span>
         {shortcut ? (
-          <Kbd className="border-background/25 bg-background/10 text-background">{shortcut}</Kbd>
+          <span className="flex items-center gap-0.5">
+            {hotkeyLabels(shortcut).map((label, index) => (
+              <Kbd key={index} className="border-background/25 bg-background/10 text-background shadow-none">
+                {label}
+              </Kbd>
+            ))}
+          </span>
         ) : null}
       </TooltipContent>
     </TooltipPrimitive.Root>

@@ -105,7 +105,9 @@ export function hotkeyLabels(spec: string, mac = isMac()): string[] {
  * Handlers always see the latest props (no deps array needed). Keys typed in
  * inputs, textareas, selects and contenteditable are ignored, except Escape
  * and Ctrl/⌘ chords (so "mod+enter" can submit). Keys pressed inside an open
- * menu or listbox are ignored so they do not fight its typeahead. When a key
+ * menu or listbox are ignored so they do not fight its typeahead, and so are
+ * keys a component already handled (Radix prevents the Escape that closes a
+ * dialog, so it does not also clear the board selection). When a key
  * both starts a sequence ("g b") and is bound alone ("g"), the sequence wins.
  */
 export function useHotkeys(map: HotkeyMap, options: UseHotkeysOptions = {}): void {

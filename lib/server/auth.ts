@@ -7,6 +7,7 @@ import GitHub from "next-auth/providers/github";
 import { cache } from "react";
 import { signInSchema } from "@/lib/validation/auth";
 import { db } from "./db";
+import { logger } from "./logger";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-throttle";
 import { ensureUserForGithub } from "./services/users";
@@ -17,6 +18,11 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt" },
   trustHost: true,
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace.
+    error: (error) => error.name !== "CredentialsSignin" && logger.error({ err: error }, "auth error"),
+    warn: (code) => logger.warn({ code }, "auth warning"),
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

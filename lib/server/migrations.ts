@@ -34,10 +34,10 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export const defaultMigrationsDir = path.resolve(process.cwd(), "prisma/migrations");
 
 export async function readMigrations(dir = defaultMigrationsDir): Promise<Migration[]> {
-  const names = (await readdir(dir)).filter((name) => /^\d{14}_/.test(name)).sort();
+  const names = (await readdir(/* turbopackIgnore: true */ dir)).filter((name) => /^\d{14}_/.test(name)).sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

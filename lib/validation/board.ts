@@ -22,7 +22,9 @@ export const updateColumnSchema = z
   .strict();
 export type UpdateColumnInput = z.output<typeof updateColumnSchema>;
 
-export const deleteColumnSchema = z.object({ moveCardsTo: idSchema.optional() }).strict();
+/** Where a deleted column's cards go; as the DELETE body or the `?moveCardsTo=` query. */
+export const deleteColumnQuery = z.object({ moveCardsTo: idSchema.optional() });
+export const deleteColumnSchema = deleteColumnQuery.strict();
 
 export const columnParams = z.object({ key: projectKeySchema, id: idSchema });
 

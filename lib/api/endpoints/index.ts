@@ -1,5 +1,7 @@
 // Every /api/v1 endpoint, for the OpenAPI document and the authorization-matrix test.
 // Each feature adds its list here.
+import { backlogEndpoints } from "./backlog";
+import { boardEndpoints } from "./board";
 import { coreEndpoints } from "./core";
 
-export const allEndpoints = [...coreEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints];

@@ -8,7 +8,11 @@ import { notFound, validationFailed, versionConflict } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { loadCardDto } from "../queries/cards";
 
-type Placement = { columnId?: string };
+type Placement = {
+  columnId?: string;
+  /** Backlog position (and sprint) of the new card; runs in the transaction, with the project row locked. */
+  place?: (tx: Tx) => Promise<{ rank: string; sprintId: string | null }>;
+};
 
 async function checkReferences(tx: Tx, projectId: string, teamId: string, input: Partial<CreateCardInput>, cardId?: string) {
   const refs: { assigneeId?: string | null; epicId?: string | null } = {};
@@ -48,9 +52,13 @@ export async function createCard(access: ProjectAccess, actorId: string, input: 
       ? await tx.column.findFirst({ where: { id: placement.columnId, projectId: access.projectId }, select: { id: true, category: true } })
       : await tx.column.findFirst({ where: { projectId: access.projectId }, orderBy: { rank: "asc" }, select: { id: true, category: true } });
     if (!column) throw validationFailed([{ path: "columnId", message: "No such column in this project." }]);
-    const [lastInColumn, lastInProject] = await Promise.all([
+    const [lastInColumn, placed] = await Promise.all([
       tx.card.findFirst({ where: { columnId: column.id }, orderBy: { boardRank: "desc" }, select: { boardRank: true } }),
-      tx.card.findFirst({ where: { projectId: access.projectId }, orderBy: { rank: "desc" }, select: { rank: true } }),
+      placement.place
+        ? placement.place(tx)
+        : tx.card
+            .findFirst({ where: { projectId: access.projectId }, orderBy: { rank: "desc" }, select: { rank: true } })
+            .then((last) => ({ rank: rankBetween(last?.rank ?? null, null), sprintId: null })),
     ]);
     const now = new Date();
     const card = await tx.card.create({
@@ -68,7 +76,8 @@ export async function createCard(access: ProjectAccess, actorId: string, input: 
         ...refs,
         columnId: column.id,
         boardRank: rankBetween(lastInColumn?.boardRank ?? null, null),
-        rank: rankBetween(lastInProject?.rank ?? null, null),
+        rank: placed.rank,
+        sprintId: placed.sprintId,
         columnEnteredAt: now,
         completedAt: column.category === "DONE" ? now : null,
         createdById: actorId,
@@ -106,9 +115,11 @@ export async function updateCard(access: CardAccess, actorId: string, input: Upd
     if (changed.length) {
       const diff = Object.fromEntries(changed.map((field) => [field, { from: before[field], to: (data as Record<string, unknown>)[field] }]));
       await tx.cardEvent.create({ data: { projectId: access.projectId, cardId: access.cardId, type: "UPDATED", actorId, data: diff as object } });
-      if (changed.includes("estimate") && before.sprintId) {
+      // Estimate changes are sprint facts only while the sprint runs (startSprint locks its cards, so this read is current).
+      const sprint = changed.includes("estimate") && before.sprintId ? await tx.sprint.findUnique({ where: { id: before.sprintId }, select: { state: true } }) : null;
+      if (sprint?.state === "ACTIVE") {
         await tx.sprintScopeChange.create({
-          data: { sprintId: before.sprintId, cardId: access.cardId, kind: "ESTIMATE_CHANGED", points: input.estimate ?? null, previousPoints: before.estimate, actorId },
+          data: { sprintId: before.sprintId!, cardId: access.cardId, kind: "ESTIMATE_CHANGED", points: input.estimate ?? null, previousPoints: before.estimate, actorId },
         });
       }
     }

@@ -1,0 +1,72 @@
+"use client";
+// The Kanban board screen on the client: toolbar, live grid, card drawer, create dialog and
+// keyboard shortcuts. Data comes from the server page; moves go through server actions.
+import { useCallback, useMemo, useRef, useState } from "react";
+import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
+import { useBoardMoves } from "@/lib/hooks/use-board-moves";
+import { useBoardUrl } from "@/lib/hooks/use-board-url";
+import { useHotkeys } from "@/lib/hooks/use-hotkeys";
+import { BoardGrid } from "./board-grid";
+import { BoardToolbar } from "./board-toolbar";
+import { CardDrawer } from "./card-drawer";
+import { CreateCardDialog } from "./create-card-dialog";
+import type { BoardData } from "./types";
+
+const SHORTCUTS: Shortcut[] = [
+  { keys: ["/"], description: "Filter cards", group: "Board" },
+  { keys: ["c"], description: "New card", group: "Board" },
+  { keys: ["?"], description: "Show keyboard shortcuts", group: "Board" },
+  { keys: ["Enter"], description: "Open the focused card", group: "Cards" },
+  { keys: ["Escape"], description: "Close the card", group: "Cards" },
+  { keys: ["space"], description: "Pick up or drop the focused card", group: "Moving cards" },
+  { keys: ["ArrowUp", "ArrowDown"], description: "Move within the column", group: "Moving cards" },
+  { keys: ["ArrowLeft", "ArrowRight"], description: "Move to the next column", group: "Moving cards" },
+  { keys: ["Escape"], description: "Cancel the move", group: "Moving cards" },
+];
+
+export interface BoardProps {
+  board: BoardData;
+  members: Array<{ id: string; name: string }>;
+  /** Members and above may move, create and edit cards; viewers only look. */
+  canEdit: boolean;
+}
+
+export function Board({ board: serverBoard, members, canEdit }: BoardProps) {
+  const { board, move } = useBoardMoves(serverBoard);
+  const { search, setFilters, setView, isFiltering } = useBoardUrl();
+  const [creating, setCreating] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const openCard = useCallback((cardKey: string) => setView({ card: cardKey }), [setView]);
+  const labels = useMemo(() => [...new Set(board.columns.flatMap((column) => column.cards.flatMap((card) => card.labels)))].sort(), [board]);
+  const openVersion = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card)?.version : undefined;
+
+  useHotkeys({
+    "/": () => filterRef.current?.focus(),
+    c: () => canEdit && setCreating(true),
+  });
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <BoardToolbar
+        project={board.project}
+        members={members}
+        labels={labels}
+        search={search}
+        isFiltering={isFiltering}
+        canEdit={canEdit}
+        filterRef={filterRef}
+        onFilter={setFilters}
+        onLane={(lane) => setView({ lane: lane === "none" ? null : lane })}
+        onCreate={() => setCreating(true)}
+        onShortcuts={() => setShowShortcuts(true)}
+      />
+      <div className="min-h-0 flex-1 overflow-auto px-4 pt-3 sm:px-6">
+        <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} />
+      </div>
+      <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} canEdit={canEdit} onClose={() => setView({ card: null })} />
+      {canEdit ? <CreateCardDialog projectKey={board.project.key} members={members} open={creating} onOpenChange={setCreating} /> : null}
+      <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+// Drag state for the board (dnd-kit "Multiple Containers" lifecycle): start snapshots the cells,
+// over moves the card between cells at once (unless the column's WIP limit refuses it), end
+// reorders within the cell and hands the move to `onMove`, cancel restores the snapshot.
+// Columns and cards stay presentational: they receive cells, the over-column and the refusal.
+import {
+  KeyboardCode,
+  KeyboardSensor,
+  MeasuringStrategy,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { arrayMove } from "@dnd-kit/sortable";
+import { useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { announce, screenReaderInstructions, type Spot } from "@/components/board/announcements";
+import { buildLayout, cellId, findCell, parseCellId, placement, type Cells, type Lane, type LaneMode } from "@/components/board/board-layout";
+import { boardCollisionDetection, boardKeyboardCoordinates, type CollisionMemory } from "@/components/board/collision";
+import type { BoardData, CardMove } from "@/components/board/types";
+import { checkEntry } from "@/components/board/wip";
+
+interface DragState {
+  activeKey: string;
+  /** Working copy of the cells; the server's data may refresh underneath without touching it. */
+  cells: Cells;
+  origin: NonNullable<ReturnType<typeof placement>>;
+  overColumnId: string | null;
+  refusal: { columnId: string; reason: string } | null;
+}
+
+export type BoardMoveHandler = (move: CardMove, version: number, warning: string | null) => void;
+
+/** Lanes and cells of the board, recomputed only when the board or the lane mode change. */
+function useLayout(board: BoardData, mode: LaneMode) {
+  // Previous cells are reused by identity where unchanged, so memoized cells skip re-rendering.
+  const [state, setState] = useState(() => ({ board, mode, layout: buildLayout(board.columns, mode) }));
+  if (state.board !== board || state.mode !== mode) {
+    const next = { board, mode, layout: buildLayout(board.columns, mode, state.mode === mode ? state.layout.cells : undefined) };
+    setState(next);
+    return next.layout;
+  }
+  return state.layout;
+}
+
+export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; laneMode: LaneMode; onMove: BoardMoveHandler }) {
+  const layout = useLayout(board, laneMode);
+  const [drag, setDrag] = useState<DragState | null>(null);
+  // Handlers and announcements run between renders; they read and write this synchronously.
+  const live = useRef<{ drag: DragState | null; message: string; board: BoardData; lanes: Lane[] }>({ drag: null, message: "", board, lanes: layout.lanes });
+  const memory = useRef<CollisionMemory>({ lastOverId: null, movedToNewCell: false });
+  const commit = (next: DragState | null) => {
+    live.current.drag = next;
+    setDrag(next);
+  };
+
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 6 } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: boardKeyboardCoordinates,
+      // Enter opens a card, so only Space picks one up.
+      keyboardCodes: { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space, KeyboardCode.Enter] },
+    }),
+  );
+
+  const spot = (cells: Cells, cardKey: string, index?: number): Spot => {
+    const cell = findCell(cells, cardKey) ?? "";
+    const { laneId, columnId } = parseCellId(cell) ?? { laneId: "", columnId: "" };
+    const cards = cells[cell] ?? [];
+    return {
+      column: live.current.board.columns.find((column) => column.id === columnId)?.name ?? "the board",
+      lane: laneMode === "none" ? undefined : live.current.lanes.find((lane) => lane.id === laneId)?.title,
+      position: (index ?? cards.findIndex((card) => card.key === cardKey)) + 1,
+      total: cards.length,
+    };
+  };
+
+  const cellOf = (cells: Cells, id: UniqueIdentifier) => (parseCellId(String(id)) ? String(id) : findCell(cells, String(id)));
+
+  function onDragStart({ active }: DragStartEvent) {
+    live.current = { ...live.current, board, lanes: layout.lanes };
+    const origin = placement(layout.cells, String(active.id));
+    if (!origin) return;
+    memory.current = { lastOverId: null, movedToNewCell: false };
+    commit({ activeKey: String(active.id), cells: layout.cells, origin, overColumnId: origin.move.toColumnId, refusal: null });
+  }
+
+  function onDragOver({ active, over }: DragOverEvent) {
+    const state = live.current.drag;
+    if (!state) return;
+    const overCell = over ? cellOf(state.cells, over.id) : undefined;
+    const column = overCell ? board.columns.find((c) => c.id === parseCellId(overCell)!.columnId) : undefined;
+    if (!over || !overCell || !column) return commit({ ...state, overColumnId: null, refusal: null });
+    const check = checkEntry(column, state.origin.move.toColumnId, board.project.wipMode);
+    if (!check.allowed) return commit({ ...state, overColumnId: column.id, refusal: { columnId: column.id, reason: check.reason } });
+    const activeCell = findCell(state.cells, state.activeKey);
+    if (!activeCell || activeCell === overCell) return commit({ ...state, overColumnId: column.id, refusal: null });
+    const from = state.cells[activeCell]!;
+    const into = state.cells[overCell]!;
+    const card = from.find((c) => c.key === state.activeKey)!;
+    const overIndex = into.findIndex((c) => c.key === over.id);
+    const translated = active.rect.current.translated;
+    const below = translated !== null && translated.top > over.rect.top + over.rect.height;
+    const index = overIndex >= 0 ? overIndex + (below ? 1 : 0) : into.length;
+    memory.current.movedToNewCell = true;
+    requestAnimationFrame(() => (memory.current.movedToNewCell = false));
+    const cells = { ...state.cells, [activeCell]: from.filter((c) => c.key !== card.key), [overCell]: [...into.slice(0, index), card, ...into.slice(index)] };
+    commit({ ...state, cells, overColumnId: column.id, refusal: null });
+  }
+
+  function onDragEnd({ over }: DragEndEvent) {
+    const state = live.current.drag;
+    commit(null);
+    if (!state) return;
+    const key = state.activeKey;
+    const overCell = over ? cellOf(state.cells, over.id) : undefined;
+    if (!over || !overCell) {
+      live.current.message = announce.cancelled(key, spot(layout.cells, key));
+      return;
+    }
+    if (state.refusal && parseCellId(overCell)?.columnId === state.refusal.columnId) {
+      const column = board.columns.find((c) => c.id === state.refusal!.columnId)?.name ?? "that column";
+      live.current.message = announce.refused(key, column, state.refusal.reason);
+      toast.error(`${key} was not moved`, { description: state.refusal.reason });
+      return;
+    }
+    let cells = state.cells;
+    const activeCell = findCell(cells, key)!;
+    const list = cells[activeCell]!;
+    const overIndex = list.findIndex((c) => c.key === over.id);
+    const activeIndex = list.findIndex((c) => c.key === key);
+    if (overIndex >= 0 && overIndex !== activeIndex) cells = { ...cells, [activeCell]: arrayMove(list, activeIndex, overIndex) };
+    const target = placement(cells, key)!;
+    live.current.message = announce.dropped(key, spot(cells, key));
+    const { move } = target;
+    const origin = state.origin.move;
+    if (move.toColumnId === origin.toColumnId && move.afterKey === origin.afterKey && move.beforeKey === origin.beforeKey) return;
+    const column = board.columns.find((c) => c.id === move.toColumnId)!;
+    const check = checkEntry(column, origin.toColumnId, board.project.wipMode);
+    const card = list[activeIndex]!;
+    onMove(move, card.version, check.allowed ? check.warning : null);
+  }
+
+  function onDragCancel() {
+    const state = live.current.drag;
+    commit(null);
+    if (state) live.current.message = announce.cancelled(state.activeKey, spot(layout.cells, state.activeKey));
+  }
+
+  const announcements = useMemo<Announcements>(
+    () => ({
+      onDragStart: ({ active }) => {
+        const state = live.current.drag;
+        return state ? announce.pickedUp(String(active.id), spot(state.cells, String(active.id))) : undefined;
+      },
+      onDragOver: ({ active, over }) => {
+        const state = live.current.drag;
+        const key = String(active.id);
+        if (!state) return undefined;
+        if (!over) return `${key} is not over a column.`;
+        if (state.refusal) {
+          const column = live.current.board.columns.find((c) => c.id === state.refusal!.columnId)?.name ?? "that column";
+          return announce.refused(key, column, state.refusal.reason);
+        }
+        const cell = findCell(state.cells, key);
+        const overIndex = cell ? state.cells[cell]!.findIndex((c) => c.key === over.id) : -1;
+        return announce.movedTo(key, spot(state.cells, key, overIndex >= 0 ? overIndex : undefined));
+      },
+      onDragEnd: () => live.current.message,
+      onDragCancel: () => live.current.message,
+    }),
+    // `spot` reads only refs and the lane mode.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [laneMode],
+  );
+
+  const collisionDetection = useMemo(() => boardCollisionDetection(memory), []);
+  const cells = drag?.cells ?? layout.cells;
+  const activeCard = drag ? Object.values(drag.cells).flat().find((card) => card.key === drag.activeKey) ?? null : null;
+
+  return {
+    lanes: layout.lanes,
+    cells,
+    activeCard,
+    /** The cell the card would land in: the hovered column, in the card's own lane. */
+    overCell: drag?.overColumnId ? cellId(parseCellId(drag.origin.cell)!.laneId, drag.overColumnId) : null,
+    refusal: drag?.refusal ?? null,
+    isDragging: drag !== null,
+    contextProps: {
+      sensors,
+      collisionDetection,
+      measuring: { droppable: { strategy: MeasuringStrategy.Always } },
+      accessibility: { announcements, screenReaderInstructions },
+      onDragStart,
+      onDragOver,
+      onDragEnd,
+      onDragCancel,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+// Server-Sent Events for one board: `id: <event id>`, `event: <kind>`, `data: <json>` per event,
+// a comment every 15 s so proxies keep the connection open, and an end on client disconnect or
+// server shutdown.
+import { boardHub, type BoardMessage } from "./realtime-hub";
+
+export const HEARTBEAT_MS = 15_000;
+/** How long a browser waits before reconnecting (it then sends Last-Event-ID itself). */
+const RETRY_MS = 2_000;
+
+export function formatEvent(message: BoardMessage) {
+  return `id: ${message.id}\nevent: ${message.kind}\ndata: ${JSON.stringify(message.payload)}\n\n`;
+}
+
+/** `Last-Event-ID` header (browser reconnects) wins over `?lastEventId=` (first connect after a board read). */
+export function lastEventIdOf(req: Request, queryValue: string | undefined): bigint | null {
+  const value = req.headers.get("last-event-id") ?? queryValue;
+  return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
+}
+
+export async function boardEventStream(projectId: string, lastEventId: bigint | null, signal: AbortSignal): Promise<Response> {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let ended = false;
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => void (controller = c),
+    cancel: () => end(),
+  });
+  const write = (text: string) => {
+    if (!ended) controller.enqueue(encoder.encode(text));
+  };
+  const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
+  heartbeat.unref?.();
+  let unsubscribe = () => {};
+  function end() {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    signal.removeEventListener("abort", end);
+    try {
+      controller.close();
+    } catch {
+      // already closed by the client going away
+    }
+  }
+  signal.addEventListener("abort", end);
+  write(`retry: ${RETRY_MS}\n: connected\n\n`);
+  try {
+    unsubscribe = await boardHub().subscribe(projectId, lastEventId, (message) => write(formatEvent(message)), end);
+  } catch (error) {
+    end();
+    throw error;
+  }
+  if (ended) unsubscribe();
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,190 @@
+import "server-only";
+// The product owner's order (Card.rank, one fractional index per project) and planning cards into
+// sprints. Every writer of Card.rank locks the Project row first, so rank operations serialize
+// and each one reads its neighbours after the previous one committed.
+import { needsRebalance, ranksBetween, rebalance } from "@/lib/domain/ranking";
+import { hasRole } from "@/lib/domain/roles";
+import type { AnchorInput, CreateBacklogCardInput, EstimateCardInput, PlanCardsInput, RankCardsInput } from "@/lib/validation/backlog";
+import type { CardAccess, ProjectAccess } from "../authz";
+import { db, type Tx } from "../db";
+import { conflict, forbidden, notFound, validationFailed } from "../errors";
+import { publishBoardEvent } from "../realtime";
+import { createCard, updateCard } from "./cards";
+
+/** Rebalancing rewrites every card of a project; give big projects time. */
+export const RANK_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
+export type Anchor = { afterKey: string } | { beforeKey: string } | { position: "top" | "bottom" };
+
+/** The API's rule: `afterKey`, else `beforeKey`, else `position`, else the top. */
+export function anchorOf(input: AnchorInput): Anchor {
+  if (input.afterKey) return { afterKey: input.afterKey };
+  if (input.beforeKey) return { beforeKey: input.beforeKey };
+  return { position: input.position ?? "top" };
+}
+
+export const hasAnchor = (input: AnchorInput) => Boolean(input.afterKey || input.beforeKey || input.position);
+
+/** Serializes writers of a project's rank order and sprint scope (createCard's counter update conflicts with it too). */
+export async function lockProject(tx: Tx, projectId: string) {
+  await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+}
+
+type Slot = { afterId: string } | { beforeId: string } | { position: "top" | "bottom" };
+
+async function anchorCard(tx: Tx, projectId: string, key: string, path: string, moving: string[]) {
+  const card = await tx.card.findUnique({ where: { key }, select: { id: true, projectId: true, rank: true } });
+  if (!card || card.projectId !== projectId) throw validationFailed([{ path, message: `${key} is not a card of this project.` }]);
+  if (moving.includes(card.id)) throw validationFailed([{ path, message: `${key} is being moved itself; anchor to another card.` }]);
+  return card;
+}
+
+/** The nearest rank strictly after (or before) `rank` in the whole project, ignoring the moving cards. */
+async function neighbour(tx: Tx, projectId: string, moving: string[], direction: "after" | "before", rank: string | null) {
+  const row = await tx.card.findFirst({
+    where: { projectId, id: { notIn: moving }, ...(rank !== null && { rank: direction === "after" ? { gt: rank } : { lt: rank } }) },
+    orderBy: { rank: direction === "after" ? "asc" : "desc" },
+    select: { rank: true },
+  });
+  return row?.rank ?? null;
+}
+
+/** The gap the anchor names: between the anchor and its true neighbour in the project order. */
+async function findGap(tx: Tx, projectId: string, anchor: Anchor, moving: string[]) {
+  if ("afterKey" in anchor) {
+    const card = await anchorCard(tx, projectId, anchor.afterKey, "afterKey", moving);
+    return { lo: card.rank, hi: await neighbour(tx, projectId, moving, "after", card.rank), slot: { afterId: card.id } as Slot };
+  }
+  if ("beforeKey" in anchor) {
+    const card = await anchorCard(tx, projectId, anchor.beforeKey, "beforeKey", moving);
+    return { lo: await neighbour(tx, projectId, moving, "before", card.rank), hi: card.rank, slot: { beforeId: card.id } as Slot };
+  }
+  return anchor.position === "top"
+    ? { lo: null, hi: await neighbour(tx, projectId, moving, "after", null), slot: anchor as Slot }
+    : { lo: await neighbour(tx, projectId, moving, "before", null), hi: null, slot: anchor as Slot };
+}
+
+async function setRanks(tx: Tx, ids: string[], ranks: string[]) {
+  await tx.$executeRaw`UPDATE "Card" AS c SET rank = v.rank FROM unnest(${ids}::text[], ${ranks}::text[]) AS v(id, rank) WHERE c.id = v.id`;
+}
+
+/**
+ * Fresh keys for the whole project with `count` empty slots at `slot`. Writes every other card
+ * (two passes: the unique (projectId, rank) index is checked row by row) and returns the slots'
+ * keys; the moving cards keep a placeholder until the caller writes them.
+ */
+async function rebalanceAround(tx: Tx, projectId: string, slot: Slot, moving: string[], count: number) {
+  const ids = (await tx.card.findMany({ where: { projectId, id: { notIn: moving } }, orderBy: { rank: "asc" }, select: { id: true } })).map((row) => row.id);
+  const at =
+    "afterId" in slot ? ids.indexOf(slot.afterId) + 1 : "beforeId" in slot ? ids.indexOf(slot.beforeId) : slot.position === "top" ? 0 : ids.length;
+  // Ids never contain ":", so slot names cannot clash with a card.
+  const slots = Array.from({ length: count }, (_, i) => `slot:${i}`);
+  const keys = rebalance([...ids.slice(0, at), ...slots, ...ids.slice(at)]);
+  await tx.$executeRaw`UPDATE "Card" SET rank = '~' || id WHERE "projectId" = ${projectId}`;
+  await setRanks(tx, ids, ids.map((id) => keys.get(id)!));
+  return slots.map((name) => keys.get(name)!);
+}
+
+/**
+ * Ascending keys for `count` cards placed together at `anchor`. `moving` are the ids of existing
+ * cards being placed (ignored as neighbours); a new card passes none. Rebalances the project when
+ * a key would exceed MAX_RANK_LENGTH, without changing the order. Call with the project locked.
+ */
+export async function allocateRanks(tx: Tx, projectId: string, anchor: Anchor, moving: string[], count = moving.length) {
+  const { lo, hi, slot } = await findGap(tx, projectId, anchor, moving);
+  const keys = ranksBetween(lo, hi, count);
+  return keys.some(needsRebalance) ? rebalanceAround(tx, projectId, slot, moving, count) : keys;
+}
+
+/** Moves existing cards (already sorted by their current rank) to `anchor`, keeping their relative order. Project locked. */
+export async function placeCards(tx: Tx, projectId: string, anchor: Anchor, ids: string[]) {
+  const ranks = await allocateRanks(tx, projectId, anchor, ids);
+  // A new key may equal another moving card's old key: park them first.
+  if (ids.length > 1) await tx.$executeRaw`UPDATE "Card" SET rank = '~' || id WHERE id = ANY(${ids}::text[])`;
+  await setRanks(tx, ids, ranks);
+  return ranks;
+}
+
+async function loadCards(tx: Tx, projectId: string, keys: string[]) {
+  const cards = await tx.card.findMany({
+    where: { projectId, key: { in: keys } },
+    select: { id: true, key: true, rank: true, estimate: true, sprintId: true, sprint: { select: { state: true } } },
+    orderBy: { rank: "asc" },
+  });
+  const found = new Set(cards.map((card) => card.key));
+  const missing = keys.flatMap((key, index) => (found.has(key) ? [] : [{ path: `cardKeys.${index}`, message: `${key} is not a card of this project.` }]));
+  if (missing.length) throw validationFailed(missing);
+  return cards;
+}
+
+/** Moves cards to `anchor` in the project order, keeping their relative order (product owner and above). */
+export async function rankCards(access: ProjectAccess, input: RankCardsInput) {
+  return db.$transaction(async (tx) => {
+    await lockProject(tx, access.projectId);
+    const cards = await loadCards(tx, access.projectId, input.cardKeys);
+    const ranks = await placeCards(tx, access.projectId, anchorOf(input), cards.map((card) => card.id));
+    await publishBoardEvent(tx, access.projectId, "board.changed", { reason: "ranked", keys: cards.map((card) => card.key) });
+    return cards.map((card, index) => ({ key: card.key, rank: ranks[index]! }));
+  }, RANK_TX_OPTIONS);
+}
+
+/**
+ * Puts cards into a sprint (`sprintId`) or back in the backlog (`null`); with an anchor it also
+ * ranks them, which needs product owner. `from` (DELETE /sprints/{id}/cards) insists the cards
+ * are in that sprint. Changes to an ACTIVE sprint are recorded as ADDED / REMOVED scope changes.
+ */
+export async function planCards(access: ProjectAccess, actorId: string, input: PlanCardsInput, from?: string) {
+  if (hasAnchor(input) && !hasRole(access.role, "PRODUCT_OWNER")) throw forbidden("Only product owners and admins rank the backlog.");
+  return db.$transaction(async (tx) => {
+    await lockProject(tx, access.projectId);
+    const target = input.sprintId
+      ? await tx.sprint.findFirst({ where: { id: input.sprintId, projectId: access.projectId }, select: { id: true, state: true } })
+      : null;
+    if (input.sprintId && !target) throw notFound("Sprint");
+    if (target?.state === "CLOSED") throw conflict("SPRINT_CLOSED", "This sprint is closed; its scope can no longer change.");
+    const cards = await loadCards(tx, access.projectId, input.cardKeys);
+    const refused = cards.flatMap((card) => {
+      const path = `cardKeys.${input.cardKeys.indexOf(card.key)}`;
+      if (from !== undefined && card.sprintId !== from) return [{ path, message: `${card.key} is not in this sprint.` }];
+      if (card.sprint?.state === "CLOSED") return [{ path, message: `${card.key} was completed in a closed sprint.` }];
+      return [];
+    });
+    if (refused.length) throw validationFailed(refused);
+    const moved = cards.filter((card) => card.sprintId !== (target?.id ?? null));
+    const now = new Date();
+    const facts = moved.flatMap((card) => [
+      ...(card.sprint?.state === "ACTIVE" ? [{ sprintId: card.sprintId!, kind: "REMOVED" }] : []),
+      ...(target?.state === "ACTIVE" ? [{ sprintId: target.id, kind: "ADDED" }] : []),
+    ].map((fact) => ({ ...fact, cardId: card.id, points: card.estimate, actorId, at: now })));
+    if (moved.length) await tx.card.updateMany({ where: { id: { in: moved.map((card) => card.id) } }, data: { sprintId: target?.id ?? null } });
+    if (facts.length) await tx.sprintScopeChange.createMany({ data: facts });
+    if (hasAnchor(input)) await placeCards(tx, access.projectId, anchorOf(input), cards.map((card) => card.id));
+    await publishBoardEvent(tx, access.projectId, "board.changed", { reason: "planned", sprintId: target?.id ?? null });
+    return { sprintId: target?.id ?? null, moved: moved.map((card) => card.key) };
+  }, RANK_TX_OPTIONS);
+}
+
+/** Inline creation at a position, optionally straight into a planned sprint. */
+export async function createBacklogCard(access: ProjectAccess, actorId: string, input: CreateBacklogCardInput) {
+  const { afterKey, beforeKey, position, sprintId, ...fields } = input;
+  return createCard(access, actorId, fields, {
+    // Runs inside createCard's transaction, after its counter update locked the project row.
+    place: async (tx) => {
+      if (sprintId) {
+        const sprint = await tx.sprint.findFirst({ where: { id: sprintId, projectId: access.projectId }, select: { state: true } });
+        if (sprint?.state !== "PLANNED") throw validationFailed([{ path: "sprintId", message: "New cards can go into a planned sprint of this project only." }]);
+      }
+      const [rank] = await allocateRanks(tx, access.projectId, anchorOf({ afterKey, beforeKey, position: position ?? "bottom" }), [], 1);
+      return { rank: rank!, sprintId: sprintId ?? null };
+    },
+  });
+}
+
+/** Sets story points; the value must be on the project's estimate scale (or null to clear). */
+export async function estimateCard(access: CardAccess, actorId: string, input: EstimateCardInput) {
+  const project = await db.project.findUniqueOrThrow({ where: { id: access.projectId }, select: { estimateScale: true } });
+  if (input.estimate !== null && !project.estimateScale.includes(input.estimate)) {
+    throw validationFailed([{ path: "estimate", message: `Pick a value on the project's scale: ${project.estimateScale.join(", ")}.` }]);
+  }
+  return updateCard(access, actorId, { estimate: input.estimate, version: input.version });
+}
