@@ -26,7 +26,7 @@ export interface BoardGridProps {
 
 export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen }: BoardGridProps) {
   const dnd = useBoardDnd({ board, laneMode, onMove });
-  useBoardEvents(board.project.key, { paused: dnd.isDragging });
+  useBoardEvents(board.project.key, { lastEventId: board.lastEventId, paused: dnd.isDragging });
   const id = useId();
   const isClient = useIsClient();
   const { agingDays } = board.project;

@@ -1,7 +1,7 @@
 "use client";
-// Board header: project name, WIP mode, quick filters (in the URL, so they survive a reload) and
-// the swimlane choice.
-import { Ban, Keyboard, Lock, LockOpen, Plus, Search, User, X } from "lucide-react";
+// The board's toolbar: quick filters (in the URL, so they survive a reload), the swimlane choice
+// and the WIP mode. The project header above it carries the name and the "New card" button.
+import { Ban, Keyboard, Lock, LockOpen, Search, User, X } from "lucide-react";
 import { useRef, useState, type ReactNode, type Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,8 +12,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import type { BoardSearch } from "./search-params";
 import { FILTER_KEYS } from "./search-params";
 import { LANE_MODES, type LaneMode } from "./board-layout";
-import { typeMeta } from "./card-meta";
-import { CARD_TYPES } from "@/lib/validation/cards";
+import { TYPE_LABELS } from "@/components/card/card-fields";
 import type { WipMode } from "./types";
 
 const LANE_LABELS: Record<LaneMode, string> = { none: "No swimlanes", assignee: "By assignee", priority: "By priority", epic: "By epic" };
@@ -22,16 +21,14 @@ const TEXT_DEBOUNCE_MS = 250;
 type FilterChanges = Partial<Record<keyof BoardSearch, string | null>>;
 
 export interface BoardToolbarProps {
-  project: { key: string; name: string; wipMode: WipMode };
+  wipMode: WipMode;
   members: Array<{ id: string; name: string }>;
   labels: string[];
   search: BoardSearch;
   isFiltering: boolean;
-  canEdit: boolean;
   filterRef: Ref<HTMLInputElement>;
   onFilter: (changes: FilterChanges) => void;
   onLane: (lane: LaneMode) => void;
-  onCreate: () => void;
   onShortcuts: () => void;
 }
 
@@ -45,7 +42,7 @@ function Toggle({ pressed, onChange, icon, children }: { pressed: boolean; onCha
 }
 
 export function BoardToolbar(props: BoardToolbarProps) {
-  const { project, members, labels, search, isFiltering, canEdit, filterRef, onFilter, onLane, onCreate, onShortcuts } = props;
+  const { wipMode, members, labels, search, isFiltering, filterRef, onFilter, onLane, onShortcuts } = props;
   // Clearing remounts the text inputs so they show the cleared URL; typing never remounts them.
   const [resets, setResets] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -54,108 +51,96 @@ export function BoardToolbar(props: BoardToolbarProps) {
     timer.current = setTimeout(() => onFilter({ [key]: value.trim() || null }), TEXT_DEBOUNCE_MS);
   };
   const filtered = FILTER_KEYS.some((key) => search[key] !== undefined);
-  const hard = project.wipMode === "HARD";
+  const hard = wipMode === "HARD";
 
   return (
-    <div className="flex flex-col gap-3 border-b border-border px-4 pt-4 pb-3 sm:px-6">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <div className="flex min-w-0 items-baseline gap-2">
-          <h1 className="truncate text-xl font-semibold tracking-tight">{project.name}</h1>
-          <span className="text-sm text-muted">Board</span>
-        </div>
-        <Tooltip content={hard ? "Hard WIP limits: a full column refuses cards." : "Soft WIP limits: a full column accepts cards and shows the breach."}>
-          <Badge tone={hard ? "danger" : "warning"} tabIndex={0} aria-label={`WIP limits are ${hard ? "hard" : "soft"}`}>
-            {hard ? <Lock aria-hidden /> : <LockOpen aria-hidden />}
-            {hard ? "Hard WIP limits" : "Soft WIP limits"}
-          </Badge>
-        </Tooltip>
-        {isFiltering ? <Spinner size="sm" label="Updating the board" /> : null}
-        <div className="ml-auto flex items-center gap-2">
-          <Tooltip content="Keyboard shortcuts" shortcut="?">
-            <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" onClick={onShortcuts}>
-              <Keyboard aria-hidden />
-            </Button>
-          </Tooltip>
-          {canEdit ? (
-            <Tooltip content="New card" shortcut="C">
-              <Button variant="primary" onClick={onCreate}>
-                <Plus aria-hidden /> New card
-              </Button>
-            </Tooltip>
-          ) : null}
-        </div>
-      </div>
-
-      <div role="search" aria-label="Board filters" className="flex flex-wrap items-center gap-2">
-        <div className="relative w-56">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
-          <Input
-            key={`q${resets}`}
-            ref={filterRef}
-            type="search"
-            aria-label="Filter cards"
-            placeholder="Filter cards…  /"
-            defaultValue={search.q ?? ""}
-            onChange={(event) => typed("q", event.target.value)}
-            className="pl-8"
-          />
-        </div>
-        <Select aria-label="Assignee" value={search.assignee ?? ""} onChange={(event) => onFilter({ assignee: event.target.value || null })} wrapperClassName="w-40">
-          <option value="">Any assignee</option>
-          {members.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name}
-            </option>
-          ))}
-        </Select>
+    <div role="search" aria-label="Board filters" className="flex flex-wrap items-center gap-2 border-b border-border bg-surface px-4 py-2.5 sm:px-6">
+      <div className="relative w-48">
+        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
         <Input
-          key={`label${resets}`}
-          aria-label="Label"
-          placeholder="Label"
-          list="board-labels"
-          defaultValue={search.label ?? ""}
-          onChange={(event) => typed("label", event.target.value)}
-          className="w-32"
+          key={`q${resets}`}
+          ref={filterRef}
+          type="search"
+          aria-label="Filter cards"
+          placeholder="Filter cards…"
+          aria-keyshortcuts="/"
+          defaultValue={search.q ?? ""}
+          onChange={(event) => typed("q", event.target.value)}
+          className="pl-8"
         />
-        <datalist id="board-labels">
-          {labels.map((label) => (
-            <option key={label} value={label} />
-          ))}
-        </datalist>
-        <Select aria-label="Type" value={search.type ?? ""} onChange={(event) => onFilter({ type: event.target.value || null })} wrapperClassName="w-32">
-          <option value="">Any type</option>
-          {CARD_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {typeMeta(type).label}
-            </option>
-          ))}
-        </Select>
-        <Toggle pressed={search.mine === "1"} onChange={(on) => onFilter({ mine: on ? "1" : null })} icon={<User aria-hidden />}>
-          Only mine
-        </Toggle>
-        <Toggle pressed={search.blocked === "1"} onChange={(on) => onFilter({ blocked: on ? "1" : null })} icon={<Ban aria-hidden />}>
-          Blocked
-        </Toggle>
-        {filtered ? (
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => {
-              clearTimeout(timer.current);
-              setResets((n) => n + 1);
-              onFilter(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])));
-            }}
-          >
-            <X aria-hidden /> Clear filters
-          </Button>
-        ) : null}
-        <Select aria-label="Swimlanes" value={search.lane} onChange={(event) => onLane(event.target.value as LaneMode)} wrapperClassName="ml-auto w-40">
+      </div>
+      <Select aria-label="Assignee" value={search.assigneeId ?? ""} onChange={(event) => onFilter({ assigneeId: event.target.value || null })} wrapperClassName="w-36">
+        <option value="">Any assignee</option>
+        {members.map((member) => (
+          <option key={member.id} value={member.id}>
+            {member.name}
+          </option>
+        ))}
+      </Select>
+      <Input
+        key={`label${resets}`}
+        aria-label="Label"
+        placeholder="Label"
+        list="board-labels"
+        defaultValue={search.label ?? ""}
+        onChange={(event) => typed("label", event.target.value)}
+        className="w-28"
+      />
+      <datalist id="board-labels">
+        {labels.map((label) => (
+          <option key={label} value={label} />
+        ))}
+      </datalist>
+      <Select aria-label="Type" value={search.type ?? ""} onChange={(event) => onFilter({ type: event.target.value || null })} wrapperClassName="w-28">
+        <option value="">Any type</option>
+        {Object.entries(TYPE_LABELS).map(([type, label]) => (
+          <option key={type} value={type}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Toggle pressed={search.mine === true} onChange={(on) => onFilter({ mine: on ? "true" : null })} icon={<User aria-hidden />}>
+        Only mine
+      </Toggle>
+      <Toggle pressed={search.blocked === true} onChange={(on) => onFilter({ blocked: on ? "true" : null })} icon={<Ban aria-hidden />}>
+        Blocked
+      </Toggle>
+      {filtered ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            clearTimeout(timer.current);
+            setResets((n) => n + 1);
+            onFilter(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])));
+          }}
+        >
+          <X aria-hidden /> Clear filters
+        </Button>
+      ) : null}
+      {isFiltering ? <Spinner size="sm" label="Updating the board" /> : null}
+
+      <div className="ml-auto flex items-center gap-2">
+        <Select aria-label="Swimlanes" value={search.lane} onChange={(event) => onLane(event.target.value as LaneMode)} wrapperClassName="w-36">
           {LANE_MODES.map((mode) => (
             <option key={mode} value={mode}>
               {LANE_LABELS[mode]}
             </option>
           ))}
         </Select>
+        <Tooltip content={hard ? "Hard WIP limits: a full column refuses cards." : "Soft WIP limits: a full column accepts cards and shows the breach."}>
+          <span tabIndex={0} className="rounded-md">
+            <Badge tone={hard ? "danger" : "warning"}>
+              {hard ? <Lock aria-hidden /> : <LockOpen aria-hidden />}
+              {hard ? "Hard WIP" : "Soft WIP"}
+            </Badge>
+          </span>
+        </Tooltip>
+        <Tooltip content="Keyboard shortcuts" shortcut="?">
+          <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" onClick={onShortcuts}>
+            <Keyboard aria-hidden />
+          </Button>
+        </Tooltip>
       </div>
     </div>
   );

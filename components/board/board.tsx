@@ -1,6 +1,5 @@
 "use client";
-// The Kanban board screen on the client: toolbar, live grid, card drawer, create dialog and
-// keyboard shortcuts. Data comes from the server page; moves go through server actions.
+// The Kanban board screen on the client: toolbar, live grid, card drawer and keyboard shortcuts. Data comes from the server page; moves go through server actions.
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
 import { useBoardMoves } from "@/lib/hooks/use-board-moves";
@@ -9,12 +8,12 @@ import { useHotkeys } from "@/lib/hooks/use-hotkeys";
 import { BoardGrid } from "./board-grid";
 import { BoardToolbar } from "./board-toolbar";
 import { CardDrawer } from "./card-drawer";
-import { CreateCardDialog } from "./create-card-dialog";
 import type { BoardData } from "./types";
 
 const SHORTCUTS: Shortcut[] = [
   { keys: ["/"], description: "Filter cards", group: "Board" },
   { keys: ["c"], description: "New card", group: "Board" },
+  { keys: ["g b"], description: "Go to the board", group: "Board" },
   { keys: ["?"], description: "Show keyboard shortcuts", group: "Board" },
   { keys: ["Enter"], description: "Open the focused card", group: "Cards" },
   { keys: ["Escape"], description: "Close the card", group: "Cards" },
@@ -27,45 +26,40 @@ const SHORTCUTS: Shortcut[] = [
 export interface BoardProps {
   board: BoardData;
   members: Array<{ id: string; name: string }>;
+  epics: Array<{ key: string; title: string }>;
   /** Members and above may move, create and edit cards; viewers only look. */
   canEdit: boolean;
 }
 
-export function Board({ board: serverBoard, members, canEdit }: BoardProps) {
+export function Board({ board: serverBoard, members, epics, canEdit }: BoardProps) {
   const { board, move } = useBoardMoves(serverBoard);
   const { search, setFilters, setView, isFiltering } = useBoardUrl();
-  const [creating, setCreating] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
   const openCard = useCallback((cardKey: string) => setView({ card: cardKey }), [setView]);
   const labels = useMemo(() => [...new Set(board.columns.flatMap((column) => column.cards.flatMap((card) => card.labels)))].sort(), [board]);
   const openVersion = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card)?.version : undefined;
 
-  useHotkeys({
-    "/": () => filterRef.current?.focus(),
-    c: () => canEdit && setCreating(true),
-  });
+  // "c" (new card) belongs to the project header's create dialog.
+  useHotkeys({ "/": () => filterRef.current?.focus() });
 
   return (
     <div className="flex h-full min-h-0 flex-col">
       <BoardToolbar
-        project={board.project}
+        wipMode={board.project.wipMode}
         members={members}
         labels={labels}
         search={search}
         isFiltering={isFiltering}
-        canEdit={canEdit}
         filterRef={filterRef}
         onFilter={setFilters}
         onLane={(lane) => setView({ lane: lane === "none" ? null : lane })}
-        onCreate={() => setCreating(true)}
         onShortcuts={() => setShowShortcuts(true)}
       />
       <div className="min-h-0 flex-1 overflow-auto px-4 pt-3 sm:px-6">
         <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} />
       </div>
-      <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} canEdit={canEdit} onClose={() => setView({ card: null })} />
-      {canEdit ? <CreateCardDialog projectKey={board.project.key} members={members} open={creating} onOpenChange={setCreating} /> : null}
+      <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
     </div>
   );

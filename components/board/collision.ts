@@ -26,21 +26,19 @@ export interface DropData {
 
 const dataOf = (container: { data: { current?: unknown } }) => container.data.current as DropData | undefined;
 
-export interface CollisionMemory {
-  /** Last target: keeps the drop position steady while the layout shifts after a move. */
-  lastOverId: UniqueIdentifier | null;
-  /** Set when a card just changed cell; cleared on the next frame. */
-  movedToNewCell: boolean;
-}
-
 /**
- * pointer-within, else rect intersection; a hit on a cell that has cards narrows to its closest
- * card; no hit repeats the last target (or the card itself right after it changed cell), which
- * avoids flicker between two cells. Only droppables in the dragged card's lane take part.
+ * The board's collision detection, with its memory: pointer-within, else rect intersection; a hit
+ * on a cell that has cards narrows to its closest card; no hit repeats the last target (or the
+ * card itself right after it changed cell), which avoids flicker between two cells. Only
+ * droppables in the dragged card's lane take part.
  */
-export function boardCollisionDetection(memoryRef: { current: CollisionMemory }): CollisionDetection {
-  return (args) => {
-    const memory = memoryRef.current;
+export function createBoardCollision() {
+  /** Last target: keeps the drop position steady while the layout shifts after a move. */
+  let lastOverId: UniqueIdentifier | null = null;
+  /** Set when a card just changed cell; cleared on the next frame. */
+  let movedToNewCell = false;
+
+  const detect: CollisionDetection = (args) => {
     const lane = dataOf(args.active)?.laneId;
     const inLane = args.droppableContainers.filter((container) => dataOf(container)?.laneId === lane);
     const scoped = { ...args, droppableContainers: inLane };
@@ -54,11 +52,23 @@ export function boardCollisionDetection(memoryRef: { current: CollisionMemory })
         const cards = inLane.filter((container) => dataOf(container)?.cellId === overId);
         overId = closestCenter({ ...scoped, droppableContainers: cards })[0]?.id ?? overId;
       }
-      memory.lastOverId = overId;
+      lastOverId = overId;
       return [{ id: overId }];
     }
-    if (memory.movedToNewCell) memory.lastOverId = args.active.id;
-    return memory.lastOverId != null ? [{ id: memory.lastOverId }] : [];
+    if (movedToNewCell) lastOverId = args.active.id;
+    return lastOverId != null ? [{ id: lastOverId }] : [];
+  };
+
+  return {
+    detect,
+    reset() {
+      lastOverId = null;
+      movedToNewCell = false;
+    },
+    movedToNewCell() {
+      movedToNewCell = true;
+      requestAnimationFrame(() => (movedToNewCell = false));
+    },
   };
 }
 

@@ -1,45 +1,19 @@
-// Shapes the board UI renders. They mirror what `getBoard` returns (lib/server/queries/board.ts)
-// and are kept structural so the client bundle never imports server code.
+// Shapes the board UI renders: what `getBoard` returns (type-only imports never reach the client
+// bundle), plus optional fields that later features add to cards.
+import type { Board, BoardCard as ServerBoardCard } from "@/lib/server/queries/board";
 
-export type ColumnCategory = "TODO" | "IN_PROGRESS" | "DONE";
-export type WipMode = "HARD" | "SOFT";
+export type { WipMode } from "@/lib/domain/wip";
 
-export interface BoardCard {
-  key: string;
-  title: string;
-  type: string;
-  priority: string;
-  assignee: { id: string; name: string } | null;
-  estimate: number | null;
-  labels: string[];
-  epic: { key: string; title: string } | null;
-  blockedReason: string | null;
-  flagReason: string | null;
-  columnEnteredAt: string;
-  ageDays: number;
-  version: number;
-  sprintId: string | null;
+export type BoardCard = ServerBoardCard & {
   /** Added by the pipeline feature; the card shows a badge when present. */
   pipeline?: { status: string } | null;
   /** Added by the Definition of Done feature; the card shows done/total when present. */
   dod?: { done: number; total: number } | null;
-}
+};
 
-export interface BoardColumn {
-  id: string;
-  name: string;
-  category: ColumnCategory;
-  wipLimit: number | null;
-  policy: string;
-  /** Cards in the column regardless of filters: WIP limits count these. */
-  count: number;
-  cards: BoardCard[];
-}
-
-export interface BoardData {
-  project: { key: string; name: string; mode: string; wipMode: WipMode; agingDays: number };
-  columns: BoardColumn[];
-}
+export type BoardColumn = Omit<Board["columns"][number], "cards"> & { cards: BoardCard[] };
+export type ColumnCategory = BoardColumn["category"];
+export type BoardData = Omit<Board, "columns"> & { columns: BoardColumn[] };
 
 /** A move as the server understands it: neighbours, never indices. */
 export interface CardMove {
@@ -47,6 +21,6 @@ export interface CardMove {
   toColumnId: string;
   /** The card directly above the drop position. */
   afterKey?: string;
-  /** The card directly below the drop position. */
+  /** The card directly below the drop position; neither means the bottom of the column. */
   beforeKey?: string;
 }

@@ -13,6 +13,7 @@ export function CreateProjectButton({ teamId, defaultOpen }: { teamId: string; d
   const [open, setOpen] = useState(defaultOpen);
   const [state, action, pending] = useActionState(createProjectAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   useHotkeys({ n: () => setOpen(true) });
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -23,14 +24,14 @@ export function CreateProjectButton({ teamId, defaultOpen }: { teamId: string; d
         <form action={action} className="flex flex-col gap-4">
           <input type="hidden" name="teamId" value={teamId} />
           <Field label="Name" name="name" required error={errors.name}>
-            {(props) => <Input {...props} placeholder="Web shop" autoFocus />}
+            {(props) => <Input {...props} placeholder="Web shop" autoFocus defaultValue={values.name} />}
           </Field>
           <Field label="Key" name="key" required error={errors.key} hint="2–10 letters or digits, starting with a letter.">
-            {(props) => <Input {...props} placeholder="SHOP" className="font-mono uppercase" maxLength={10} />}
+            {(props) => <Input {...props} placeholder="SHOP" className="font-mono uppercase" maxLength={10} defaultValue={values.key} />}
           </Field>
           <Field label="Board mode" name="mode">
             {(props) => (
-              <Select {...props} defaultValue="kanban">
+              <Select {...props} defaultValue={values.mode ?? "kanban"}>
                 <option value="kanban">Kanban — continuous flow</option>
                 <option value="scrum">Scrum — sprints and a backlog</option>
               </Select>

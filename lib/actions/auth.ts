@@ -2,13 +2,14 @@
 import { signUpSchema } from "@/lib/validation/auth";
 import { signIn, signOut } from "@/lib/server/auth";
 import { signUp } from "@/lib/server/services/users";
-import { attempt, invalid, type ActionResult } from "./result";
+import { attempt, invalid, submittedValues, type ActionResult } from "./result";
 
 export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const values = submittedValues(formData);
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return { ...invalid(parsed.error.issues), values };
   const created = await attempt(() => signUp(parsed.data));
-  if (!created.ok) return created.code === "EMAIL_TAKEN" ? { ...created, fieldErrors: { email: created.message } } : created;
+  if (!created.ok) return { ...created, values, ...(created.code === "EMAIL_TAKEN" && { fieldErrors: { email: created.message } }) };
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/projects" });
   return { ok: true, data: undefined };
 }

@@ -1,15 +1,19 @@
 // The value every server action returns. Expected failures are values; bugs are throws.
 import { AppError, type FieldIssue } from "@/lib/server/errors";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown };
+export type ActionFailure = { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown; values?: Record<string, string> };
+export type ActionResult<T = undefined> = { ok: true; data: T } | ActionFailure;
+
+/** The submitted text fields (never passwords), so a form can show them again after a failure. */
+export function submittedValues(formData: FormData, omit: string[] = ["password"]): Record<string, string> {
+  return Object.fromEntries([...formData.entries()].filter(([name, value]) => typeof value === "string" && !omit.includes(name) && !name.startsWith("$")) as Array<[string, string]>);
+}
 
 export function fieldErrorsOf(issues: FieldIssue[]): Record<string, string> {
   return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
 }
 
-export function invalid(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ActionResult<never> {
+export function invalid(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ActionFailure {
   return {
     ok: false,
     code: "VALIDATION_FAILED",

@@ -11,7 +11,7 @@ import { createProject } from "@/lib/server/services/projects";
 import { acceptInvitation, changeMemberRole, createTeam, inviteMember, revokeInvitation } from "@/lib/server/services/teams";
 import { createProjectSchema } from "@/lib/validation/projects";
 import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema } from "@/lib/validation/teams";
-import { attempt, invalid, type ActionResult } from "./result";
+import { attempt, invalid, submittedValues, type ActionResult } from "./result";
 import { TEAM_COOKIE } from "@/lib/server/current-team";
 
 export async function switchTeamAction(teamId: string) {
@@ -33,10 +33,11 @@ export async function createTeamAction(_previous: ActionResult<{ id: string }> |
 
 export async function createProjectAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const actor = await currentActor();
+  const values = submittedValues(formData);
   const parsed = createProjectSchema.safeParse({ ...Object.fromEntries(formData), description: formData.get("description") || undefined });
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return { ...invalid(parsed.error.issues), values };
   const result = await attempt(() => createProject(actor, parsed.data));
-  if (!result.ok) return result.code === "PROJECT_KEY_TAKEN" ? { ...result, fieldErrors: { key: result.message } } : result;
+  if (!result.ok) return { ...result, values, ...(result.code === "PROJECT_KEY_TAKEN" && { fieldErrors: { key: result.message } }) };
   revalidatePath("/", "layout");
   redirect(`/${result.data.key}/board`);
 }

@@ -22,7 +22,7 @@ import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { announce, screenReaderInstructions, type Spot } from "@/components/board/announcements";
 import { buildLayout, cellId, findCell, parseCellId, placement, type Cells, type Lane, type LaneMode } from "@/components/board/board-layout";
-import { boardCollisionDetection, boardKeyboardCoordinates, type CollisionMemory } from "@/components/board/collision";
+import { boardKeyboardCoordinates, createBoardCollision } from "@/components/board/collision";
 import type { BoardData, CardMove } from "@/components/board/types";
 import { checkEntry } from "@/components/board/wip";
 
@@ -54,7 +54,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
   const [drag, setDrag] = useState<DragState | null>(null);
   // Handlers and announcements run between renders; they read and write this synchronously.
   const live = useRef<{ drag: DragState | null; message: string; board: BoardData; lanes: Lane[] }>({ drag: null, message: "", board, lanes: layout.lanes });
-  const memory = useRef<CollisionMemory>({ lastOverId: null, movedToNewCell: false });
+  const [collision] = useState(createBoardCollision);
   const commit = (next: DragState | null) => {
     live.current.drag = next;
     setDrag(next);
@@ -88,7 +88,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     live.current = { ...live.current, board, lanes: layout.lanes };
     const origin = placement(layout.cells, String(active.id));
     if (!origin) return;
-    memory.current = { lastOverId: null, movedToNewCell: false };
+    collision.reset();
     commit({ activeKey: String(active.id), cells: layout.cells, origin, overColumnId: origin.move.toColumnId, refusal: null });
   }
 
@@ -109,8 +109,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     const translated = active.rect.current.translated;
     const below = translated !== null && translated.top > over.rect.top + over.rect.height;
     const index = overIndex >= 0 ? overIndex + (below ? 1 : 0) : into.length;
-    memory.current.movedToNewCell = true;
-    requestAnimationFrame(() => (memory.current.movedToNewCell = false));
+    collision.movedToNewCell();
     const cells = { ...state.cells, [activeCell]: from.filter((c) => c.key !== card.key), [overCell]: [...into.slice(0, index), card, ...into.slice(index)] };
     commit({ ...state, cells, overColumnId: column.id, refusal: null });
   }
@@ -181,7 +180,6 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     [laneMode],
   );
 
-  const collisionDetection = useMemo(() => boardCollisionDetection(memory), []);
   const cells = drag?.cells ?? layout.cells;
   const activeCard = drag ? Object.values(drag.cells).flat().find((card) => card.key === drag.activeKey) ?? null : null;
 
@@ -195,7 +193,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     isDragging: drag !== null,
     contextProps: {
       sensors,
-      collisionDetection,
+      collisionDetection: collision.detect,
       measuring: { droppable: { strategy: MeasuringStrategy.Always } },
       accessibility: { announcements, screenReaderInstructions },
       onDragStart,

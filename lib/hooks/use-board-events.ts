@@ -5,13 +5,19 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useRef } from "react";
 
-export const BOARD_EVENT_KINDS = ["card.created", "card.updated", "card.moved", "card.deleted", "board.changed"] as const;
-export type BoardEventKind = (typeof BOARD_EVENT_KINDS)[number];
+const BOARD_EVENT_KINDS = ["card.created", "card.updated", "card.moved", "card.deleted", "board.changed"] as const;
 
 /** Bursts (a bulk move, a pipeline run) become one refresh; 100 ms keeps it well within a second. */
 const DEBOUNCE_MS = 100;
 
-export function useBoardEvents(projectKey: string, { paused, onEvent }: { paused: boolean; onEvent?: (kind: BoardEventKind, cardKey: string | null) => void }) {
+export interface BoardEventsOptions {
+  /** The newest event the rendered board already reflects: the stream resumes after it. */
+  lastEventId: string | null;
+  /** While true (a drag is in flight), refreshes wait. */
+  paused: boolean;
+}
+
+export function useBoardEvents(projectKey: string, { lastEventId, paused }: BoardEventsOptions) {
   const router = useRouter();
   const deferred = useRef(false);
 
@@ -19,42 +25,23 @@ export function useBoardEvents(projectKey: string, { paused, onEvent }: { paused
     if (paused) deferred.current = true;
     else router.refresh();
   });
-  const received = useEffectEvent((kind: BoardEventKind, data: string) => {
-    let key: string | null = null;
-    try {
-      const parsed: unknown = JSON.parse(data);
-      if (parsed && typeof parsed === "object" && "key" in parsed && typeof parsed.key === "string") key = parsed.key;
-    } catch {
-      // A payload we cannot read still means "something changed": refresh anyway.
-    }
-    onEvent?.(kind, key);
-  });
+  // Only the first connection uses it. EventSource reconnects by itself and sends Last-Event-ID,
+  // so the server replays whatever was missed while the connection was down.
+  const resumeFrom = useEffectEvent(() => lastEventId);
 
   useEffect(() => {
-    const source = new EventSource(`/api/v1/projects/${encodeURIComponent(projectKey)}/events`);
+    const from = resumeFrom();
+    const source = new EventSource(`/api/v1/projects/${encodeURIComponent(projectKey)}/events${from ? `?lastEventId=${from}` : ""}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lostConnection = false;
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(refresh, DEBOUNCE_MS);
     };
-    const listeners = BOARD_EVENT_KINDS.map((kind) => {
-      const listener = (event: MessageEvent<string>) => {
-        received(kind, event.data);
-        schedule();
-      };
-      source.addEventListener(kind, listener);
-      return [kind, listener] as const;
-    });
-    // EventSource reconnects by itself; events missed while it was away are caught by one refresh.
-    source.onerror = () => (lostConnection = true);
-    source.onopen = () => {
-      if (lostConnection) schedule();
-      lostConnection = false;
-    };
+    // Every kind means the same to the board: something changed, show the fresh state.
+    for (const kind of BOARD_EVENT_KINDS) source.addEventListener(kind, schedule);
     return () => {
       clearTimeout(timer);
-      for (const [kind, listener] of listeners) source.removeEventListener(kind, listener);
+      for (const kind of BOARD_EVENT_KINDS) source.removeEventListener(kind, schedule);
       source.close();
     };
   }, [projectKey]);

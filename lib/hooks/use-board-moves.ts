@@ -1,6 +1,7 @@
 "use client";
 // The board is optimistic, but the server decides: a move shows at once, is sent with the card's
-// version, and rolls back by itself (the optimistic state ends with the transition) when refused.
+// version, and rolls back by itself when refused (the optimistic state ends with the transition,
+// and the server's board never had the move).
 import { useRouter } from "next/navigation";
 import { useCallback, useOptimistic, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -43,6 +44,9 @@ export function useBoardMoves(serverBoard: BoardData) {
         const result = await moveCardAction({ ...move, version });
         if (result.ok) {
           if (warning) toast.warning(warning);
+          // The action does not revalidate; refreshing inside this transition keeps the optimistic
+          // move on screen until the fresh board (which has it) arrives, so nothing flickers back.
+          router.refresh();
           return;
         }
         if (result.code === "VERSION_CONFLICT") {

@@ -23,7 +23,7 @@ export function useBoardUrl() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [isFiltering, startTransition] = useTransition();
-  const search = useMemo(() => parseBoardSearch(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const search = useMemo(() => parseBoardSearch(searchParams), [searchParams]);
 
   const setFilters = useCallback(
     (changes: Changes) => startTransition(() => router.replace(hrefWith(pathname, searchParams.toString(), changes), { scroll: false })),

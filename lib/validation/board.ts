@@ -1,10 +1,19 @@
 import { z } from "zod";
 import { cardTypeSchema } from "./cards";
 import { cardKeySchema, idSchema, projectKeySchema } from "./common";
-import { boardModeSchema, wipModeSchema } from "./projects";
 
-export const COLUMN_CATEGORIES = ["todo", "in_progress", "done"] as const;
-export const columnCategorySchema = z.enum(COLUMN_CATEGORIES);
+/**
+ * An enum as the API spells it (lower case) or as the domain and the UI do (upper case); the
+ * parsed value is always the domain's.
+ */
+function domainEnum<const V extends string>(values: readonly V[]) {
+  const spellings = [...values.map((value) => value.toLowerCase() as Lowercase<V>), ...values];
+  return z.enum(spellings as [Lowercase<V> | V, ...Array<Lowercase<V> | V>]).transform((value) => value.toUpperCase() as V);
+}
+
+export const columnCategorySchema = domainEnum(["TODO", "IN_PROGRESS", "DONE"]);
+export const wipModeInput = domainEnum(["HARD", "SOFT"]);
+export const boardModeInput = domainEnum(["SCRUM", "KANBAN"]);
 
 const columnName = z.string().trim().min(1, "Give the column a name.").max(50, "A column name has at most 50 characters.");
 const wipLimit = z.number().int("A WIP limit is a whole number.").min(0).max(999).nullable();
@@ -13,7 +22,7 @@ const policy = z.string().trim().max(2000, "A policy has at most 2,000 character
 const position = { afterId: idSchema.optional(), beforeId: idSchema.optional() };
 
 export const createColumnSchema = z
-  .object({ name: columnName, category: columnCategorySchema.default("in_progress"), wipLimit: wipLimit.optional(), policy: policy.optional(), ...position })
+  .object({ name: columnName, category: columnCategorySchema.default("IN_PROGRESS"), wipLimit: wipLimit.optional(), policy: policy.optional(), ...position })
   .strict();
 export type CreateColumnInput = z.output<typeof createColumnSchema>;
 
@@ -29,7 +38,7 @@ export const deleteColumnSchema = deleteColumnQuery.strict();
 export const columnParams = z.object({ key: projectKeySchema, id: idSchema });
 
 export const boardSettingsSchema = z
-  .object({ wipMode: wipModeSchema.optional(), mode: boardModeSchema.optional(), agingDays: z.number().int().min(1).max(365).optional() })
+  .object({ wipMode: wipModeInput.optional(), mode: boardModeInput.optional(), agingDays: z.number().int().min(1).max(365).optional() })
   .strict();
 export type BoardSettingsInput = z.output<typeof boardSettingsSchema>;
 

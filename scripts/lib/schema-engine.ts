@@ -10,8 +10,9 @@ import * as engineModule from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 const require = createRequire(import.meta.url);
-export const schemaPath = path.resolve("prisma/schema.prisma");
-export const migrationsDir = path.resolve("prisma/migrations");
+// Overridable so the drift check can be exercised on a copy of prisma/ (see its test).
+export const schemaPath = path.resolve(process.env.SHIPBOARD_SCHEMA ?? "prisma/schema.prisma");
+export const migrationsDir = path.resolve(process.env.SHIPBOARD_MIGRATIONS ?? "prisma/migrations");
 
 async function loadEngine() {
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { CreateCardDialog } from "@/components/card/create-card-dialog";
 import { ProjectTabs } from "@/components/shell/project-tabs";
+import { hasRole } from "@/lib/domain/roles";
 import { projectForPage } from "@/lib/server/queries/project-page";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,10 @@ export default async function ProjectLayout({ children, params }: { children: Re
           <span className="rounded bg-accent-subtle px-1.5 py-0.5 font-mono text-xs font-semibold text-accent">{project.key}</span>
           <span>{project.team.name}</span>
         </div>
-        <h1 className="mt-1 text-xl font-semibold tracking-tight">{project.name}</h1>
+        <div className="mt-1 flex items-center justify-between gap-4">
+          <h1 className="text-xl font-semibold tracking-tight">{project.name}</h1>
+          {hasRole(project.role, "MEMBER") ? <CreateCardDialog projectKey={project.key} /> : null}
+        </div>
         <ProjectTabs projectKey={project.key} scrum={project.mode === "scrum"} />
       </header>
       <div className="flex min-h-0 flex-1 flex-col">{children}</div>

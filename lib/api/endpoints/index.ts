@@ -3,5 +3,6 @@
 import { backlogEndpoints } from "./backlog";
 import { boardEndpoints } from "./board";
 import { coreEndpoints } from "./core";
+import { integrationEndpoints } from "./integrations";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints];

@@ -69,7 +69,7 @@ export function boardProjectDto(project: BoardProject): BoardProject {
 }
 
 /** The REST API spells enum values in lower case (`"hard"`, `"kanban"`, `"in_progress"`), like cards' type and priority. */
-export function projectForApi<P extends BoardProject>(project: P) {
+export function projectForApi<P extends BoardProject>(project: P): Omit<P, "mode" | "wipMode"> & { mode: Lowercase<BoardMode>; wipMode: Lowercase<WipMode> } {
   return { ...project, mode: project.mode.toLowerCase() as Lowercase<BoardMode>, wipMode: project.wipMode.toLowerCase() as Lowercase<WipMode> };
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 // and each one reads its neighbours after the previous one committed.
 import { needsRebalance, ranksBetween, rebalance } from "@/lib/domain/ranking";
 import { hasRole } from "@/lib/domain/roles";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorInput, CreateBacklogCardInput, EstimateCardInput, PlanCardsInput, RankCardsInput } from "@/lib/validation/backlog";
 import type { CardAccess, ProjectAccess } from "../authz";
 import { db, type Tx } from "../db";
@@ -32,36 +33,28 @@ export async function lockProject(tx: Tx, projectId: string) {
 
 type Slot = { afterId: string } | { beforeId: string } | { position: "top" | "bottom" };
 
-async function anchorCard(tx: Tx, projectId: string, key: string, path: string, moving: string[]) {
-  const card = await tx.card.findUnique({ where: { key }, select: { id: true, projectId: true, rank: true } });
+/**
+ * The gap the anchor names: between the anchor and its true neighbour in the whole project order
+ * (the moving cards do not count as neighbours). One statement for anchor and neighbour.
+ */
+async function findGap(tx: Tx, projectId: string, anchor: Anchor, moving: string[]): Promise<{ lo: string | null; hi: string | null; slot: Slot }> {
+  if ("position" in anchor) {
+    const [edge] = await tx.$queryRaw<Array<{ rank: string | null }>>`
+      SELECT ${anchor.position === "top" ? Prisma.sql`min(rank)` : Prisma.sql`max(rank)`} AS rank
+      FROM "Card" WHERE "projectId" = ${projectId} AND id <> ALL(${moving}::text[])`;
+    return anchor.position === "top" ? { lo: null, hi: edge?.rank ?? null, slot: anchor } : { lo: edge?.rank ?? null, hi: null, slot: anchor };
+  }
+  const after = "afterKey" in anchor;
+  const [key, path] = after ? [anchor.afterKey, "afterKey"] : [anchor.beforeKey, "beforeKey"];
+  const [card] = await tx.$queryRaw<Array<{ id: string; projectId: string; rank: string; neighbour: string | null }>>`
+    SELECT a.id, a."projectId", a.rank,
+           (SELECT ${after ? Prisma.sql`min(c.rank)` : Prisma.sql`max(c.rank)`} FROM "Card" c
+            WHERE c."projectId" = a."projectId" AND c.id <> ALL(${moving}::text[])
+              AND ${after ? Prisma.sql`c.rank > a.rank` : Prisma.sql`c.rank < a.rank`}) AS neighbour
+    FROM "Card" a WHERE a.key = ${key}`;
   if (!card || card.projectId !== projectId) throw validationFailed([{ path, message: `${key} is not a card of this project.` }]);
   if (moving.includes(card.id)) throw validationFailed([{ path, message: `${key} is being moved itself; anchor to another card.` }]);
-  return card;
-}
-
-/** The nearest rank strictly after (or before) `rank` in the whole project, ignoring the moving cards. */
-async function neighbour(tx: Tx, projectId: string, moving: string[], direction: "after" | "before", rank: string | null) {
-  const row = await tx.card.findFirst({
-    where: { projectId, id: { notIn: moving }, ...(rank !== null && { rank: direction === "after" ? { gt: rank } : { lt: rank } }) },
-    orderBy: { rank: direction === "after" ? "asc" : "desc" },
-    select: { rank: true },
-  });
-  return row?.rank ?? null;
-}
-
-/** The gap the anchor names: between the anchor and its true neighbour in the project order. */
-async function findGap(tx: Tx, projectId: string, anchor: Anchor, moving: string[]) {
-  if ("afterKey" in anchor) {
-    const card = await anchorCard(tx, projectId, anchor.afterKey, "afterKey", moving);
-    return { lo: card.rank, hi: await neighbour(tx, projectId, moving, "after", card.rank), slot: { afterId: card.id } as Slot };
-  }
-  if ("beforeKey" in anchor) {
-    const card = await anchorCard(tx, projectId, anchor.beforeKey, "beforeKey", moving);
-    return { lo: await neighbour(tx, projectId, moving, "before", card.rank), hi: card.rank, slot: { beforeId: card.id } as Slot };
-  }
-  return anchor.position === "top"
-    ? { lo: null, hi: await neighbour(tx, projectId, moving, "after", null), slot: anchor as Slot }
-    : { lo: await neighbour(tx, projectId, moving, "before", null), hi: null, slot: anchor as Slot };
+  return after ? { lo: card.rank, hi: card.neighbour, slot: { afterId: card.id } } : { lo: card.neighbour, hi: card.rank, slot: { beforeId: card.id } };
 }
 
 async function setRanks(tx: Tx, ids: string[], ranks: string[]) {
@@ -108,7 +101,7 @@ export async function placeCards(tx: Tx, projectId: string, anchor: Anchor, ids:
 async function loadCards(tx: Tx, projectId: string, keys: string[]) {
   const cards = await tx.card.findMany({
     where: { projectId, key: { in: keys } },
-    select: { id: true, key: true, rank: true, estimate: true, sprintId: true, sprint: { select: { state: true } } },
+    select: { id: true, key: true, estimate: true, sprintId: true },
     orderBy: { rank: "asc" },
   });
   const found = new Set(cards.map((card) => card.key));
@@ -122,8 +115,9 @@ export async function rankCards(access: ProjectAccess, input: RankCardsInput) {
   return db.$transaction(async (tx) => {
     await lockProject(tx, access.projectId);
     const cards = await loadCards(tx, access.projectId, input.cardKeys);
-    const ranks = await placeCards(tx, access.projectId, anchorOf(input), cards.map((card) => card.id));
-    await publishBoardEvent(tx, access.projectId, "board.changed", { reason: "ranked", keys: cards.map((card) => card.key) });
+    const anchor = anchorOf(input);
+    const ranks = await placeCards(tx, access.projectId, anchor, cards.map((card) => card.id));
+    await publishBoardEvent(tx, access.projectId, "board.changed", { reason: "ranked", keys: cards.map((card) => card.key), anchor });
     return cards.map((card, index) => ({ key: card.key, rank: ranks[index]! }));
   }, RANK_TX_OPTIONS);
 }
@@ -143,19 +137,22 @@ export async function planCards(access: ProjectAccess, actorId: string, input: P
     if (input.sprintId && !target) throw notFound("Sprint");
     if (target?.state === "CLOSED") throw conflict("SPRINT_CLOSED", "This sprint is closed; its scope can no longer change.");
     const cards = await loadCards(tx, access.projectId, input.cardKeys);
+    const sprintIds = [...new Set(cards.flatMap((card) => (card.sprintId ? [card.sprintId] : [])))];
+    const states = new Map((await tx.sprint.findMany({ where: { id: { in: sprintIds } }, select: { id: true, state: true } })).map((s) => [s.id, s.state]));
     const refused = cards.flatMap((card) => {
       const path = `cardKeys.${input.cardKeys.indexOf(card.key)}`;
       if (from !== undefined && card.sprintId !== from) return [{ path, message: `${card.key} is not in this sprint.` }];
-      if (card.sprint?.state === "CLOSED") return [{ path, message: `${card.key} was completed in a closed sprint.` }];
+      if (card.sprintId && states.get(card.sprintId) === "CLOSED") return [{ path, message: `${card.key} was completed in a closed sprint.` }];
       return [];
     });
     if (refused.length) throw validationFailed(refused);
     const moved = cards.filter((card) => card.sprintId !== (target?.id ?? null));
     const now = new Date();
+    const fact = (card: (typeof moved)[number], sprintId: string, kind: "ADDED" | "REMOVED") => ({ sprintId, kind, cardId: card.id, points: card.estimate, actorId, at: now });
     const facts = moved.flatMap((card) => [
-      ...(card.sprint?.state === "ACTIVE" ? [{ sprintId: card.sprintId!, kind: "REMOVED" }] : []),
-      ...(target?.state === "ACTIVE" ? [{ sprintId: target.id, kind: "ADDED" }] : []),
-    ].map((fact) => ({ ...fact, cardId: card.id, points: card.estimate, actorId, at: now })));
+      ...(card.sprintId && states.get(card.sprintId) === "ACTIVE" ? [fact(card, card.sprintId, "REMOVED")] : []),
+      ...(target?.state === "ACTIVE" ? [fact(card, target.id, "ADDED")] : []),
+    ]);
     if (moved.length) await tx.card.updateMany({ where: { id: { in: moved.map((card) => card.id) } }, data: { sprintId: target?.id ?? null } });
     if (facts.length) await tx.sprintScopeChange.createMany({ data: facts });
     if (hasAnchor(input)) await placeCards(tx, access.projectId, anchorOf(input), cards.map((card) => card.id));

@@ -1,5 +1,4 @@
 import "server-only";
-import type { BoardMode, WipMode } from "@/lib/generated/prisma/enums";
 import type { BoardSettingsInput } from "@/lib/validation/board";
 import type { ProjectAccess } from "../authz";
 import { db } from "../db";
@@ -12,8 +11,8 @@ export async function updateBoardSettings(access: ProjectAccess, input: BoardSet
     const project = await tx.project.update({
       where: { id: access.projectId },
       data: {
-        ...(input.wipMode && { wipMode: input.wipMode.toUpperCase() as WipMode }),
-        ...(input.mode && { mode: input.mode.toUpperCase() as BoardMode }),
+        ...(input.wipMode && { wipMode: input.wipMode }),
+        ...(input.mode && { mode: input.mode }),
         ...(input.agingDays !== undefined && { agingDays: input.agingDays }),
       },
       select: { key: true, name: true, mode: true, wipMode: true, agingDays: true },

@@ -14,7 +14,7 @@ import { checkWip, type WipMode, type WipRefusal } from "@/lib/domain/wip";
 import type { CardAccess } from "../authz";
 import { db, type Tx } from "../db";
 import { notFound, unprocessable, validationFailed, versionConflict } from "../errors";
-import { cardDto, cardSelect, type CardDto } from "../queries/cards";
+import { loadCardDto, type CardDto } from "../queries/cards";
 import { publishBoardEvent } from "../realtime";
 import { rewriteRanks } from "./ranks";
 
@@ -74,7 +74,13 @@ export async function assertMayEnterColumn(tx: Tx, card: MovingCard, column: Tar
 
 type Bounds = { lower: string | null; upper: string | null };
 
-/** The ranks the moved card goes between, from its anchors (which must be other cards of the target column). */
+/**
+ * The ranks of the moved card's actual neighbours. Anchors must be other cards of the target
+ * column. The key is always generated between two cards that are adjacent right now (under the
+ * column lock), so it cannot collide with a card in between: when `afterKey` and `beforeKey` are
+ * no longer adjacent (someone put a card between them meanwhile), the card goes directly below
+ * `afterKey`.
+ */
 async function neighbourRanks(tx: Tx, card: MovingCard, columnId: string, input: MoveCardInput): Promise<Bounds> {
   const keys = [input.afterKey, input.beforeKey].filter((key): key is string => Boolean(key));
   const anchors = keys.length ? await tx.card.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, columnId: true, boardRank: true } }) : [];
@@ -87,9 +93,8 @@ async function neighbourRanks(tx: Tx, card: MovingCard, columnId: string, input:
   };
   const after = anchor(input.afterKey, "afterKey");
   const before = anchor(input.beforeKey, "beforeKey");
-  if (after !== null && before !== null) {
-    if (compareRanks(after, before) >= 0) throw validationFailed([{ path: "beforeKey", message: `${input.beforeKey} is above ${input.afterKey}.` }]);
-    return { lower: after, upper: before };
+  if (after !== null && before !== null && compareRanks(after, before) >= 0) {
+    throw validationFailed([{ path: "beforeKey", message: `${input.beforeKey} is above ${input.afterKey}.` }]);
   }
   const others = { columnId, id: { not: card.id } };
   if (after !== null) {
@@ -123,7 +128,7 @@ async function rebalanceColumn(tx: Tx, card: MovingCard, columnId: string, lower
 
 /** Moves a card to a column and position (see MoveCardInput); returns the card as the API shows it. */
 export async function moveCard(access: CardAccess, actorId: string, input: MoveCardInput, options: MoveCardOptions = {}): Promise<CardDto> {
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const column = await lockTargetColumn(tx, access.projectId, input.toColumnId);
     const card = await lockCard(tx, access.cardId, access.cardKey);
     if (!options.automation && input.version !== undefined && input.version !== card.version) throw versionConflict({ version: card.version });
@@ -146,7 +151,7 @@ export async function moveCard(access: CardAccess, actorId: string, input: MoveC
         ...(columnChanged && { columnEnteredAt: now }),
         ...(completion && { completedAt: completion === "COMPLETED" ? now : null }),
       },
-      select: cardSelect,
+      select: { version: true },
     });
 
     const event = { projectId: access.projectId, cardId: card.id, actorId: options.automation ? null : actorId, at: now };
@@ -154,11 +159,12 @@ export async function moveCard(access: CardAccess, actorId: string, input: MoveC
       data: [
         { ...event, type: "MOVED", fromColumnId: card.columnId, toColumnId: column.id },
         ...(completion ? [{ ...event, type: completion, toColumnId: column.id }] : []),
-        ...(breach ? [{ ...event, type: "WIP_BREACH", toColumnId: column.id, data: breach }] : []),
+        ...(breach ? [{ ...event, type: "WIP_BREACH", toColumnId: column.id, data: { ...breach } }] : []),
       ],
     });
     await publishBoardEvent(tx, access.projectId, "card.moved", { key: card.key, fromColumnId: card.columnId, toColumnId: column.id, boardRank, version: moved.version });
     if (rebalanced) await publishBoardEvent(tx, access.projectId, "board.changed", { change: "column.rebalanced", columnId: column.id });
-    return cardDto(moved);
   });
+  // Read after commit: the row locks are already released, and relations load on pooled connections.
+  return loadCardDto(access.cardId);
 }

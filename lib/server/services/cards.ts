@@ -52,6 +52,8 @@ export async function createCard(access: ProjectAccess, actorId: string, input: 
       ? await tx.column.findFirst({ where: { id: placement.columnId, projectId: access.projectId }, select: { id: true, category: true } })
       : await tx.column.findFirst({ where: { projectId: access.projectId }, orderBy: { rank: "asc" }, select: { id: true, category: true } });
     if (!column) throw validationFailed([{ path: "columnId", message: "No such column in this project." }]);
+    // Moves into a column hold its row lock (services/board.ts); taking it too means the bottom rank read next is not also being given to a moved card.
+    await tx.$queryRaw`SELECT id FROM "Column" WHERE id = ${column.id} FOR UPDATE`;
     const [lastInColumn, placed] = await Promise.all([
       tx.card.findFirst({ where: { columnId: column.id }, orderBy: { boardRank: "desc" }, select: { boardRank: true } }),
       placement.place

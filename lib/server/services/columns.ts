@@ -16,12 +16,14 @@ import { rewriteRanks } from "./ranks";
 const columnSelect = { id: true, name: true, category: true, wipLimit: true, policy: true } as const;
 type ColumnRow = { id: string; name: string; category: ColumnCategory; wipLimit: number | null; policy: string };
 
+/** A column as the UI uses it (category as in the domain, e.g. "IN_PROGRESS"). */
 export function columnDto(column: ColumnRow) {
-  return { id: column.id, name: column.name, category: column.category.toLowerCase(), wipLimit: column.wipLimit, policy: column.policy };
+  return { id: column.id, name: column.name, category: column.category, wipLimit: column.wipLimit, policy: column.policy };
 }
 export type ColumnDto = ReturnType<typeof columnDto>;
 
-const category = (value: string) => value.toUpperCase() as ColumnCategory;
+/** The REST API spells the category in lower case, like every enum it shows. */
+export const columnForApi = (column: ColumnDto) => ({ ...column, category: column.category.toLowerCase() });
 
 async function lockBoardStructure(tx: Tx, projectId: string) {
   await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR NO KEY UPDATE`;
@@ -74,7 +76,7 @@ export async function createColumn(access: ProjectAccess, input: CreateColumnInp
     assertNameFree(columns, input.name);
     const rank = await columnRank(tx, columns, NEW_COLUMN, input);
     const column = await tx.column.create({
-      data: { projectId: access.projectId, name: input.name, category: category(input.category), wipLimit: input.wipLimit ?? null, policy: input.policy ?? "", rank },
+      data: { projectId: access.projectId, name: input.name, category: input.category, wipLimit: input.wipLimit ?? null, policy: input.policy ?? "", rank },
       select: columnSelect,
     });
     await publishBoardEvent(tx, access.projectId, "board.changed", { change: "column.created", columnId: column.id });
@@ -97,7 +99,7 @@ export async function updateColumn(access: ProjectAccess, actorId: string, colum
       where: { id: columnId },
       data: {
         ...(input.name !== undefined && { name: input.name }),
-        ...(input.category !== undefined && { category: category(input.category) }),
+        ...(input.category !== undefined && { category: input.category }),
         ...(input.wipLimit !== undefined && { wipLimit: input.wipLimit }),
         ...(input.policy !== undefined && { policy: input.policy }),
         ...(rank && { rank }),

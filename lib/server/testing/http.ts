@@ -29,6 +29,10 @@ export async function call(
   if (body !== undefined) headers.set("content-type", "application/json");
   const req = new Request(`http://localhost${options.path ?? "/api/v1/test"}`, { method: options.method ?? "GET", headers, body });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  if (res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await res.body?.cancel(); // an endless stream: the status is what a caller checks here
+    return { status: res.status, headers: res.headers, json: null };
+  }
   const text = await res.text();
   let json: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are inspected loosely
   try {

@@ -1,0 +1,173 @@
+// The Kanban board: moving cards by pointer and keyboard, a WIP refusal, live updates in a second
+// browser, filters in the URL, and accessibility. Each test builds its own project.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { createCard, createProject, storageStatePath } from "./support";
+
+test.use({ storageState: storageStatePath("po") });
+
+type ApiBoard = { columns: Array<{ id: string; name: string; cards: Array<{ key: string }> }> };
+
+async function board(request: APIRequestContext, projectKey: string): Promise<ApiBoard> {
+  const res = await request.get(`/api/v1/projects/${projectKey}/board`);
+  expect(res.ok()).toBe(true);
+  return res.json();
+}
+
+async function columnId(request: APIRequestContext, projectKey: string, name: string) {
+  const found = (await board(request, projectKey)).columns.find((column) => column.name === name);
+  if (!found) throw new Error(`no column ${name}`);
+  return found.id;
+}
+
+/** Which column the server has the card in. */
+async function serverColumnOf(request: APIRequestContext, projectKey: string, cardKey: string) {
+  return (await board(request, projectKey)).columns.find((column) => column.cards.some((card) => card.key === cardKey))?.name;
+}
+
+const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const cardIn = (scope: Page | Locator, card: { key: string; title: string }) => scope.getByRole("button", { name: `${card.key} ${card.title}`, exact: true });
+
+/** Presses the mouse on `source`, moves in steps (dnd-kit needs real movement) and hovers `target`. */
+async function dragOver(page: Page, source: Locator, target: Locator) {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 15 });
+}
+
+async function openBoard(page: Page, projectKey: string, query = "") {
+  await page.goto(`/${projectKey}/board${query}`);
+  await expect(column(page, "To do")).toBeVisible();
+}
+
+test("a card dragged with the pointer lands in the other column and stays there after a reload", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "BP" });
+  const card = await createCard(request, project.key, { title: "Write the release notes" });
+  await openBoard(page, project.key);
+
+  await dragOver(page, cardIn(page, card), column(page, "Review"));
+  await page.mouse.up();
+
+  await expect(cardIn(column(page, "Review"), card)).toBeVisible();
+  await expect.poll(() => serverColumnOf(request, project.key, card.key)).toBe("Review");
+  await page.reload();
+  await expect(cardIn(column(page, "Review"), card)).toBeVisible();
+  await expect(cardIn(column(page, "To do"), card)).toHaveCount(0);
+});
+
+test("a card moved with the keyboard is announced and persists", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "BK" });
+  const card = await createCard(request, project.key, { title: "Rotate the signing keys" });
+  await createCard(request, project.key, { title: "Another card below" });
+  await openBoard(page, project.key);
+
+  await cardIn(page, card).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByText(`Picked up ${card.key}. In To do, position 1 of 2.`)).toBeAttached();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByText(`${card.key} moved to In progress, position 1 of 1.`)).toBeAttached();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(page.getByText(`Dropped ${card.key} in Review, position 1 of 1.`)).toBeAttached();
+
+  await expect(cardIn(column(page, "Review"), card)).toBeVisible();
+  await expect.poll(() => serverColumnOf(request, project.key, card.key)).toBe("Review");
+  await page.reload();
+  await expect(cardIn(column(page, "Review"), card)).toBeVisible();
+});
+
+test("a full column with a hard WIP limit refuses the drop, says why, and the card goes back", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "BW" });
+  const review = await columnId(request, project.key, "Review");
+  expect((await request.patch(`/api/v1/projects/${project.key}/columns/${review}`, { data: { wipLimit: 1 } })).ok()).toBe(true);
+  const inReview = await createCard(request, project.key, { title: "Already under review" });
+  expect((await request.post(`/api/v1/cards/${inReview.key}/move`, { data: { toColumnId: review } })).ok()).toBe(true);
+  const card = await createCard(request, project.key, { title: "Wants to go to review" });
+  await openBoard(page, project.key);
+  await expect(page.getByText("Hard WIP")).toBeVisible();
+
+  await dragOver(page, cardIn(page, card), column(page, "Review"));
+  await expect(page.getByText("WIP limit reached")).toBeVisible();
+  await page.mouse.up();
+
+  await expect(page.getByText("Review is at its WIP limit (1/1)")).toBeVisible();
+  await expect(cardIn(column(page, "To do"), card)).toBeVisible();
+  await page.reload();
+  await expect(cardIn(column(page, "To do"), card)).toBeVisible();
+  expect(await serverColumnOf(request, project.key, card.key)).toBe("To do");
+});
+
+test("a second browser sees a move within one second, without reloading", async ({ page, browser, request }) => {
+  const project = await createProject(request, { prefix: "BL" });
+  const card = await createCard(request, project.key, { title: "Ship the live board" });
+  const done = await columnId(request, project.key, "Done");
+
+  const other = await browser.newContext({ storageState: storageStatePath("dev") });
+  const watcher = await other.newPage();
+  const subscribed = watcher.waitForResponse((res) => res.url().includes(`/api/v1/projects/${project.key}/events`));
+  await openBoard(watcher, project.key);
+  await subscribed;
+  await openBoard(page, project.key);
+
+  expect((await request.post(`/api/v1/cards/${card.key}/move`, { data: { toColumnId: done } })).ok()).toBe(true);
+  await expect(cardIn(column(watcher, "Done"), card)).toBeVisible({ timeout: 1_000 });
+  await expect(cardIn(column(page, "Done"), card)).toBeVisible({ timeout: 1_000 });
+  await other.close();
+});
+
+test("quick filters narrow the board and survive a reload", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "BF" });
+  const invoice = await createCard(request, project.key, { title: "Invoice export as CSV", type: "bug", labels: ["billing"] });
+  const onboarding = await createCard(request, project.key, { title: "Onboarding email", type: "story", labels: ["growth"] });
+  await openBoard(page, project.key);
+  await expect(cardIn(page, onboarding)).toBeVisible();
+
+  await page.getByRole("searchbox", { name: "Filter cards" }).fill("invoice");
+  await expect(cardIn(page, onboarding)).toHaveCount(0);
+  await expect(cardIn(page, invoice)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=invoice/);
+
+  await page.getByRole("searchbox", { name: "Filter cards" }).fill("");
+  await expect(cardIn(page, onboarding)).toBeVisible();
+  await page.getByRole("combobox", { name: "Type" }).selectOption("story");
+  await expect(cardIn(page, invoice)).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Type" })).toHaveValue("story");
+  await expect(cardIn(page, onboarding)).toBeVisible();
+  await expect(cardIn(page, invoice)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(cardIn(page, invoice)).toBeVisible();
+});
+
+test("clicking a card opens it over the board, and the URL reopens it", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "BD" });
+  const card = await createCard(request, project.key, { title: "Peek without leaving", description: "Some **details**." });
+  await openBoard(page, project.key);
+
+  await cardIn(page, card).click();
+  const drawer = page.getByRole("dialog", { name: new RegExp(card.key) });
+  await expect(drawer.getByRole("textbox", { name: "Title" })).toHaveValue(card.title);
+  await expect(page).toHaveURL(new RegExp(`[?&]card=${card.key}`));
+  await page.reload();
+  await expect(page.getByRole("dialog", { name: new RegExp(card.key) })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/card=/);
+});
+
+test("the board has no serious or critical accessibility violations", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "BA" });
+  await createCard(request, project.key, { title: "Blocked card", blockedReason: "Waiting for the vendor", labels: ["a11y"], estimate: 3 });
+  await createCard(request, project.key, { title: "Plain card", type: "bug", priority: "urgent" });
+  await openBoard(page, project.key, "?lane=priority");
+  await expect(page.getByRole("button", { name: /Blocked card/ })).toBeVisible();
+
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+});

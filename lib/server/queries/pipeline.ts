@@ -1,0 +1,96 @@
+import "server-only";
+// A card's CI/CD picture: pull requests, runs with their jobs, deployments per environment, and the
+// status the board badge shows. Callers authorize the card first (requireCardRole / the board).
+import { Prisma } from "@/lib/generated/prisma/client";
+import { latestJobs, latestPerKey } from "@/lib/domain/pipeline/summary";
+import type { PipelineStatus } from "@/lib/domain/pipeline/types";
+import { db } from "../db";
+import { readStatus } from "../services/pipeline/stored-status";
+
+/** Runs listed per card; the newest first. */
+const RUN_LIMIT = 20;
+const COMMIT_LIMIT = 20;
+
+// "Latest run" = latest start (first sight when the provider sent no start time); both queries
+// below order the same way so the badge and the panel agree.
+const runOrder: Prisma.PipelineRunOrderByWithRelationInput[] = [{ startedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }];
+
+export interface CardPipeline {
+  /** Status of the card's latest run; null when it has none (or its status is unknown). */
+  status: PipelineStatus | null;
+  pullRequests: Array<{ provider: string; number: number; url: string | null; title: string; state: string; merged: boolean }>;
+  runs: Array<{
+    provider: string;
+    name: string | null;
+    status: PipelineStatus | null;
+    attempt: number;
+    branch: string | null;
+    sha: string | null;
+    url: string | null;
+    startedAt: string | null;
+    jobs: Array<{ name: string; stage: string | null; status: PipelineStatus | null; url: string | null }>;
+  }>;
+  /** The latest deployment per environment, newest first. */
+  deployments: Array<{ environment: string; status: PipelineStatus | null; url: string | null; at: string }>;
+  /** Commits tied to the card (pushes, runs, pull requests), newest first. */
+  commits: Array<{ sha: string; at: string }>;
+}
+
+export async function cardPipeline(cardId: string): Promise<CardPipeline> {
+  const linked = { cards: { some: { cardId } } };
+  const [runs, pullRequests, deployments, commits] = await Promise.all([
+    db.pipelineRun.findMany({
+      where: linked,
+      orderBy: runOrder,
+      take: RUN_LIMIT,
+      select: {
+        provider: true, name: true, status: true, attempt: true, branch: true, sha: true, url: true, startedAt: true,
+        jobs: { orderBy: [{ sourceAt: { sort: "asc", nulls: "last" } }, { name: "asc" }], select: { name: true, stage: true, status: true, url: true, attempt: true, sourceAt: true } },
+      },
+    }),
+    db.pullRequest.findMany({ where: linked, orderBy: { number: "desc" }, select: { provider: true, number: true, url: true, title: true, state: true, merged: true } }),
+    db.deployment.findMany({ where: linked, orderBy: { at: "desc" }, select: { environment: true, status: true, url: true, at: true } }),
+    db.cardCommit.findMany({ where: { cardId }, orderBy: { at: "desc" }, take: COMMIT_LIMIT, select: { sha: true, at: true } }),
+  ]);
+  return {
+    status: runs[0] ? readStatus(runs[0].status) : null,
+    pullRequests,
+    runs: runs.map((run) => ({
+      ...run,
+      status: readStatus(run.status),
+      startedAt: run.startedAt?.toISOString() ?? null,
+      jobs: latestJobs(run.jobs.map((job) => ({ ...job, at: job.sourceAt?.getTime() ?? null }))).map((job) => ({
+        name: job.name,
+        stage: job.stage,
+        status: readStatus(job.status),
+        url: job.url,
+      })),
+    })),
+    deployments: latestPerKey(deployments, (d) => d.environment, (d) => d.at.getTime()).map((d) => ({
+      environment: d.environment,
+      status: readStatus(d.status),
+      url: d.url,
+      at: d.at.toISOString(),
+    })),
+    commits: commits.map((commit) => ({ sha: commit.sha, at: commit.at.toISOString() })),
+  };
+}
+
+/**
+ * Badge status per card for a board, in one query: the latest run's status of each card. Cards
+ * without runs (or whose latest status is unknown) are absent.
+ */
+export async function pipelineStatusByCard(cardIds: readonly string[]): Promise<Map<string, PipelineStatus>> {
+  if (cardIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ cardId: string; status: string }>>`
+    SELECT DISTINCT ON (link."cardId") link."cardId", run.status
+    FROM "CardRun" link JOIN "PipelineRun" run ON run.id = link."runId"
+    WHERE link."cardId" IN (${Prisma.join(cardIds)})
+    ORDER BY link."cardId", run."startedAt" DESC NULLS LAST, run.id DESC`;
+  const statuses = new Map<string, PipelineStatus>();
+  for (const row of rows) {
+    const status = readStatus(row.status);
+    if (status !== null) statuses.set(row.cardId, status);
+  }
+  return statuses;
+}

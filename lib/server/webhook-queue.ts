@@ -1,0 +1,219 @@
+import "server-only";
+// Durable webhook queue: WebhookDelivery rows with status "pending" are the queue. Workers claim
+// batches with FOR UPDATE SKIP LOCKED and a lease (`lockedUntil`), so several instances on one
+// PostgreSQL share the work and a delivery whose worker died mid-way is picked up again when its
+// lease expires. Each delivery is processed and marked in one transaction: its effects and its
+// "processed" status commit together. Failures retry with exponential backoff, then "failed".
+import { stageRulesSchema } from "@/lib/validation/integrations";
+import type { Provider } from "@/lib/domain/pipeline/types";
+import { db } from "./db";
+import { logger } from "./logger";
+import { processDelivery, type IntegrationContext } from "./services/pipeline/process-delivery";
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 30_000;
+const POLL_MS = 500;
+/** Deliveries in flight at once, each in its own transaction (and pooled connection). */
+const CONCURRENCY = 8;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_MAX_MS = 10 * 60_000;
+/** Finished deliveries are kept this long for the log and for duplicate detection. */
+const RETENTION_MS = 30 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
+
+type Claimed = { id: string; integrationId: string; event: string; body: string | null; attempts: number; receivedAt: Date };
+
+interface WorkerState {
+  running: boolean;
+  loop: Promise<void> | null;
+  inFlight: Set<Promise<void>>;
+  /** Set by wake(); the loop claims again instead of sleeping. */
+  signalled: boolean;
+  /** The last claim filled every free slot, so more may be waiting. */
+  backlog: boolean;
+  wakeUp: (() => void) | null;
+  hookRegistered: boolean;
+  lastPrune: number;
+}
+
+const STATE_KEY = Symbol.for("shipboard.webhookWorker");
+type GlobalWithWorker = typeof globalThis & { [STATE_KEY]?: WorkerState };
+
+// On globalThis: the custom server and Next's route bundles load this module separately.
+function state(): WorkerState {
+  const global = globalThis as GlobalWithWorker;
+  global[STATE_KEY] ??= { running: false, loop: null, inFlight: new Set(), signalled: false, backlog: false, wakeUp: null, hookRegistered: false, lastPrune: Date.now() };
+  return global[STATE_KEY];
+}
+
+/** Backoff before attempt n+1: 5 s, 10 s, 20 s, … capped at 10 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
+}
+
+async function claim(limit: number): Promise<Claimed[]> {
+  const now = new Date();
+  // The lease counts as an attempt, so a delivery that crashes the process every time still ends "failed".
+  return db.$queryRaw<Claimed[]>`
+    UPDATE "WebhookDelivery" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "WebhookDelivery"
+      WHERE status = 'pending' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id, "integrationId", event, body, attempts, "receivedAt"`;
+}
+
+async function integrationsOf(rows: Claimed[]): Promise<Map<string, IntegrationContext>> {
+  const integrations = await db.integration.findMany({
+    where: { id: { in: [...new Set(rows.map((row) => row.integrationId))] } },
+    select: { id: true, projectId: true, provider: true, repository: true, stageRules: true, project: { select: { key: true } } },
+  });
+  return new Map(
+    integrations.map((integration) => {
+      const rules = stageRulesSchema.safeParse(integration.stageRules);
+      return [
+        integration.id,
+        {
+          id: integration.id,
+          projectId: integration.projectId,
+          projectKey: integration.project.key,
+          provider: integration.provider as Provider,
+          repository: integration.repository,
+          stageRules: rules.success ? rules.data : undefined,
+        },
+      ];
+    }),
+  );
+}
+
+async function handle(row: Claimed, integration: IntegrationContext | undefined): Promise<void> {
+  if (!integration) return; // deleted together with its deliveries since the claim
+  try {
+    if (row.attempts > MAX_ATTEMPTS) throw new Error(`Gave up after ${MAX_ATTEMPTS} attempts; the worker stopped while processing it.`);
+    await db.$transaction(
+      async (tx) => {
+        const outcome = await processDelivery(tx, integration, { event: row.event, body: row.body ?? "", receivedAt: row.receivedAt });
+        await tx.webhookDelivery.update({
+          where: { id: row.id },
+          data: { status: outcome.status, result: outcome.result as object, processedAt: new Date(), lockedUntil: null, lastError: null },
+          select: { id: true },
+        });
+      },
+      { maxWait: 10_000, timeout: LEASE_MS / 2 },
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const failed = row.attempts >= MAX_ATTEMPTS;
+    logger.warn({ deliveryId: row.id, attempts: row.attempts, failed, err: error }, "webhook delivery processing failed");
+    await db.webhookDelivery
+      .update({
+        where: { id: row.id },
+        data: { status: failed ? "failed" : "pending", lastError: message.slice(0, 2000), lockedUntil: null, nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts)) },
+        select: { id: true },
+      })
+      .catch((updateError: unknown) => logger.error({ deliveryId: row.id, err: updateError }, "could not record the failure; the lease will expire"));
+  }
+}
+
+async function pruneOldDeliveries() {
+  const cutoff = new Date(Date.now() - RETENTION_MS);
+  const { count } = await db.webhookDelivery.deleteMany({ where: { status: { not: "pending" }, receivedAt: { lt: cutoff } } });
+  if (count) logger.info({ count }, "pruned old webhook deliveries");
+}
+
+function sleep(worker: WorkerState, ms: number): Promise<void> {
+  if (worker.signalled) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref?.();
+    worker.wakeUp = done;
+    function done() {
+      clearTimeout(timer);
+      worker.wakeUp = null;
+      resolve();
+    }
+  });
+}
+
+async function runLoop(worker: WorkerState) {
+  while (worker.running) {
+    worker.signalled = false;
+    const room = CONCURRENCY - worker.inFlight.size;
+    try {
+      if (room > 0) {
+        const rows = await claim(room);
+        worker.backlog = rows.length === room;
+        if (rows.length) {
+          const integrations = await integrationsOf(rows);
+          for (const row of rows) {
+            const task = handle(row, integrations.get(row.integrationId)).finally(() => {
+              worker.inFlight.delete(task);
+              if (worker.backlog) wake();
+            });
+            worker.inFlight.add(task);
+          }
+        }
+      } else worker.backlog = true;
+      if (Date.now() - worker.lastPrune > PRUNE_EVERY_MS) {
+        worker.lastPrune = Date.now();
+        await pruneOldDeliveries();
+      }
+    } catch (error) {
+      logger.error({ err: error }, "webhook worker could not claim deliveries");
+    }
+    if (worker.running && !(worker.backlog && room > 0)) await sleep(worker, POLL_MS);
+  }
+}
+
+function wake() {
+  const worker = state();
+  worker.signalled = true;
+  worker.wakeUp?.();
+}
+
+/** Tells this process's worker that a delivery is waiting (called after each 202). */
+export const wakeWebhookWorker = wake;
+
+/**
+ * Starts the worker of this process; idempotent. Registers a shutdown hook (server.ts) that stops
+ * claiming and waits for in-flight deliveries.
+ */
+export function startWebhookWorker(): void {
+  const worker = state();
+  if (worker.running) return;
+  worker.running = true;
+  worker.loop = runLoop(worker);
+  if (!worker.hookRegistered) {
+    worker.hookRegistered = true;
+    (globalThis.shipboardShutdownHooks ??= []).push(stopWebhookWorker);
+  }
+}
+
+/** Stops claiming and waits until the deliveries in flight are processed (or have failed). */
+export async function stopWebhookWorker(): Promise<void> {
+  const worker = state();
+  worker.running = false;
+  wake();
+  await worker.loop;
+  await Promise.all(worker.inFlight);
+  worker.loop = null;
+}
+
+/**
+ * Processes every delivery that is due, in the caller's flow, and returns how many were handled.
+ * For tests and the demo seed; the server relies on the worker.
+ */
+export async function drainWebhookQueue(): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const rows = await claim(50);
+    if (rows.length === 0) return handled;
+    const integrations = await integrationsOf(rows);
+    for (const row of rows) await handle(row, integrations.get(row.integrationId));
+    handled += rows.length;
+  }
+}
+
+declare global {
+  var shipboardShutdownHooks: Array<() => Promise<void>> | undefined;
+}
