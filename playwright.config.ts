@@ -21,7 +21,10 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /ops\// },
+    // Operability: real server processes (SIGTERM, restarts); several instances need PostgreSQL.
+    { name: "operability", testMatch: /ops\/durability\.spec\.ts/ },
+    ...(process.env.E2E_DB === "postgres" ? [{ name: "multi-instance", testMatch: /ops\/multi-instance\.spec\.ts/ }] : []),
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,13 +1,14 @@
 // Set-up for bench/board.ts: a database (PGlite in memory, or a scratch PostgreSQL database), a
 // project with N cards spread over the default columns (bulk insert, real ranks), and a model of
 // each client's cards so moves can name valid neighbours without asking the server.
-import { ranksBetween } from "@/lib/domain/ranking";
+import { compareRanks, ranksBetween } from "@/lib/domain/ranking";
 import { openDatabase, setDatabase, type Database } from "@/lib/server/database";
 import { createScratchPostgres } from "@/lib/server/testing/test-database";
 import { tokenFor } from "@/lib/server/testing/http";
 import { makeWorld } from "@/prisma/factories";
 
-export type Target = { name: string; database: Database; dispose: () => Promise<void> };
+/** `url`: the scratch PostgreSQL database, for a separate statistics connection. */
+export type Target = { name: string; database: Database; url?: string; dispose: () => Promise<void> };
 
 export async function openPglite(): Promise<Target> {
   const database = openDatabase({ kind: "pglite", dataDir: "memory://" });
@@ -22,7 +23,7 @@ export async function openPostgres(serverUrl: string): Promise<Target> {
   const database = openDatabase({ kind: "postgres", url: scratch.url, poolSize: 10 });
   await database.migrate();
   setDatabase(database);
-  return { name: "PostgreSQL", database, dispose: async () => (await database.close(), await scratch.drop()) };
+  return { name: "PostgreSQL", database, url: scratch.url, dispose: async () => (await database.close(), await scratch.drop()) };
 }
 
 export type BenchCard = { key: string; columnId: string; version: number };
@@ -60,8 +61,14 @@ export async function seedBoard(database: Database, projectKey: string, cardCoun
   }
   for (let start = 0; start < rows.length; start += 1000) await prisma.card.createMany({ data: rows.slice(start, start + 1000) });
   await prisma.project.update({ where: { id: projectId }, data: { nextCardNumber: cardCount + 1 } });
-  const cards: BenchCard[] = rows.map((row) => ({ key: row.key, columnId: row.columnId, version: 1 }));
-  return { world, columns: columns.map((column) => column.id), cards, token: await tokenFor(world.users.MEMBER.id) };
+  return { world, columns: columns.map((column) => column.id), token: await tokenFor(world.users.MEMBER.id) };
+}
+
+/** The project's cards as they are now, in board order (the input of ClientModel). */
+export async function currentCards(database: Database, projectId: string): Promise<BenchCard[]> {
+  const rows = await database.prisma.card.findMany({ where: { projectId }, select: { key: true, columnId: true, boardRank: true, version: true } });
+  rows.sort((a, b) => compareRanks(a.boardRank, b.boardRank));
+  return rows.map(({ key, columnId, version }) => ({ key, columnId, version }));
 }
 
 /**
@@ -73,6 +80,7 @@ export class ClientModel {
   private readonly order = new Map<string, string[]>();
   private readonly byKey = new Map<string, BenchCard>();
 
+  /** `cards` in board order. */
   constructor(cards: BenchCard[], columns: string[]) {
     for (const column of columns) this.order.set(column, []);
     for (const card of cards) {

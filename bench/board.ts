@@ -8,12 +8,12 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import * as moveRoute from "@/app/api/v1/cards/[cardKey]/move/route";
 import { getBoard } from "@/lib/server/queries/board";
-import { ClientModel, openPglite, openPostgres, seedBoard, seededRandom, type BenchCard, type Target } from "./board-setup";
+import { ClientModel, currentCards, openPglite, openPostgres, seedBoard, seededRandom, type Target } from "./board-setup";
 
 process.env.AUTH_SECRET ??= "bench-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
 
-const SIZES = [1_000, 10_000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [1_000, 10_000];
 const SEQUENTIAL_MOVES = 300;
 const CONCURRENT_MOVES = 400;
 const BOARD_READS = 40;
@@ -69,7 +69,8 @@ async function sequential(send: Send, model: ClientModel, token: string, moves: 
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-async function concurrent(send: Send, cards: BenchCard[], columns: string[], token: string, clients: number) {
+async function concurrent(target: Target, projectId: string, send: Send, columns: string[], token: string, clients: number) {
+  const cards = await currentCards(target.database, projectId);
   const perClient = Math.floor(cards.length / clients);
   const models = Array.from({ length: clients }, (_, i) => new ClientModel(cards.slice(i * perClient, (i + 1) * perClient), columns));
   const failures: string[] = [];
@@ -94,20 +95,18 @@ async function concurrent(send: Send, cards: BenchCard[], columns: string[], tok
 /** Tuples inserted/updated/deleted per table, from PostgreSQL's statistics. */
 async function tupleWrites(target: Target, client: pg.Client | null): Promise<Map<string, number>> {
   const sql = `SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS writes FROM pg_stat_user_tables`;
-  const rows = client
-    ? (await client.query<{ relname: string; writes: string }>(sql)).rows
-    : await target.database.prisma.$queryRawUnsafe<Array<{ relname: string; writes: bigint }>>(`SELECT pg_stat_force_next_flush(); ${sql}`.split("; ")[1]!);
+  const rows = client ? (await client.query<{ relname: string; writes: string }>(sql)).rows : await target.database.prisma.$queryRawUnsafe<Array<{ relname: string; writes: bigint }>>(sql);
   return new Map(rows.map((row) => [row.relname, Number(row.writes)]));
 }
 
 async function rowsPerMove(target: Target, send: Send, model: ClientModel, token: string) {
-  const stats = target.database.kind === "postgres" ? new pg.Client({ connectionString: process.env.BENCH_SCRATCH_URL }) : null;
+  const stats = target.database.kind === "postgres" ? new pg.Client({ connectionString: target.url }) : null;
   await stats?.connect();
   const settle = async () => {
     // Backends publish their counters when idle (at most once a second); then read a fresh snapshot.
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     if (stats) await stats.query("SELECT pg_stat_clear_snapshot()");
-    else await target.database.prisma.$queryRawUnsafe("SELECT pg_stat_force_next_flush()");
+    else await target.database.prisma.$queryRawUnsafe("SELECT pg_stat_force_next_flush()::text");
   };
   await settle();
   const before = await tupleWrites(target, stats);
@@ -121,15 +120,16 @@ async function rowsPerMove(target: Target, send: Send, model: ClientModel, token
 }
 
 async function benchSize(target: Target, size: number) {
-  const { world, columns, cards, token } = await seedBoard(target.database, `B${size}`.slice(0, 10), size);
+  const { world, columns, token } = await seedBoard(target.database, `B${size}`, size);
+  const { projectId } = world.project;
   const label = `${target.name}, ${size.toLocaleString("en")} cards`;
-  const model = new ClientModel(cards, columns);
+  const model = new ClientModel(await currentCards(target.database, projectId), columns);
   await sequential(inProcess, model, token, 30); // warm-up: JIT, prepared plans, pool
   const handler = await sequential(inProcess, model, token, SEQUENTIAL_MOVES);
   const http = await httpServer();
   const overHttp = await sequential(http.send, model, token, SEQUENTIAL_MOVES);
-  const c4 = await concurrent(inProcess, cards, columns, token, 4);
-  const c8 = await concurrent(inProcess, cards, columns, token, 8);
+  const c4 = await concurrent(target, projectId, inProcess, columns, token, 4);
+  const c8 = await concurrent(target, projectId, inProcess, columns, token, 8);
   await http.close();
   const reads: number[] = [];
   for (let i = 0; i < BOARD_READS; i++) {
@@ -137,7 +137,7 @@ async function benchSize(target: Target, size: number) {
     await getBoard(world.project, {});
     reads.push(performance.now() - started);
   }
-  const written = await rowsPerMove(target, inProcess, new ClientModel(cards, columns), token);
+  const written = await rowsPerMove(target, inProcess, new ClientModel(await currentCards(target.database, projectId), columns), token);
   const memory = process.memoryUsage();
   console.log(`\n${label}`);
   console.log(`  move, in-process handler (${SEQUENTIAL_MOVES} sequential): p50 ${ms(handler.p50)}, p95 ${ms(handler.p95)}   [target p95 ≤ 12 ms]`);
@@ -166,11 +166,7 @@ async function main() {
   const targets: Array<() => Promise<Target>> = [openPglite];
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   if (await postgresReachable(url)) {
-    targets.push(async () => {
-      const target = await openPostgres(url);
-      process.env.BENCH_SCRATCH_URL = (target.database as { url?: string }).url ?? "";
-      return target;
-    });
+    targets.push(() => openPostgres(url));
   } else console.log(`\n(PostgreSQL at ${url} is not reachable: PostgreSQL figures skipped. Set TEST_DATABASE_URL or DATABASE_URL.)`);
   for (const open of targets) {
     for (const size of SIZES) {

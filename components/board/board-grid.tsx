@@ -22,11 +22,13 @@ export interface BoardGridProps {
   canDrag: boolean;
   onMove: BoardMoveHandler;
   onOpen: (cardKey: string) => void;
+  /** Someone changed the board (change feed): fetch it again. */
+  onRemoteChange: () => void;
 }
 
-export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen }: BoardGridProps) {
+export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen, onRemoteChange }: BoardGridProps) {
   const dnd = useBoardDnd({ board, laneMode, onMove });
-  useBoardEvents(board.project.key, { lastEventId: board.lastEventId, paused: dnd.isDragging });
+  useBoardEvents(board.project.key, { lastEventId: board.lastEventId, paused: dnd.isDragging, onChange: onRemoteChange });
   const id = useId();
   const isClient = useIsClient();
   const { agingDays } = board.project;

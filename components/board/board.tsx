@@ -2,6 +2,7 @@
 // The Kanban board screen on the client: toolbar, live grid, card drawer and keyboard shortcuts. Data comes from the server page; moves go through server actions.
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
+import { useBoardLive } from "@/lib/hooks/use-board-live";
 import { useBoardMoves } from "@/lib/hooks/use-board-moves";
 import { useBoardUrl } from "@/lib/hooks/use-board-url";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
@@ -32,8 +33,9 @@ export interface BoardProps {
 }
 
 export function Board({ board: serverBoard, members, epics, canEdit }: BoardProps) {
-  const { board, move } = useBoardMoves(serverBoard);
   const { search, setFilters, setView, isFiltering } = useBoardUrl();
+  const live = useBoardLive(serverBoard, search);
+  const { board, move } = useBoardMoves(live.board, live.reload);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
   const openCard = useCallback((cardKey: string) => setView({ card: cardKey }), [setView]);
@@ -57,7 +59,7 @@ export function Board({ board: serverBoard, members, epics, canEdit }: BoardProp
         onShortcuts={() => setShowShortcuts(true)}
       />
       <div className="min-h-0 flex-1 overflow-auto px-4 pt-3 sm:px-6">
-        <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} />
+        <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
       </div>
       <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />

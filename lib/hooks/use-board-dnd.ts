@@ -53,7 +53,13 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
   const layout = useLayout(board, laneMode);
   const [drag, setDrag] = useState<DragState | null>(null);
   // Handlers and announcements run between renders; they read and write this synchronously.
-  const live = useRef<{ drag: DragState | null; message: string; board: BoardData; lanes: Lane[] }>({ drag: null, message: "", board, lanes: layout.lanes });
+  const live = useRef<{ drag: DragState | null; message: string; spoken: string; board: BoardData; lanes: Lane[] }>({
+    drag: null,
+    message: "",
+    spoken: "",
+    board,
+    lanes: layout.lanes,
+  });
   const [collision] = useState(createBoardCollision);
   const commit = (next: DragState | null) => {
     live.current.drag = next;
@@ -157,7 +163,10 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     () => ({
       onDragStart: ({ active }) => {
         const state = live.current.drag;
-        return state ? announce.pickedUp(String(active.id), spot(state.cells, String(active.id))) : undefined;
+        if (!state) return undefined;
+        const here = spot(state.cells, String(active.id));
+        live.current.spoken = JSON.stringify(here);
+        return announce.pickedUp(String(active.id), here);
       },
       onDragOver: ({ active, over }) => {
         const state = live.current.drag;
@@ -170,7 +179,12 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
         }
         const cell = findCell(state.cells, key);
         const overIndex = cell ? state.cells[cell]!.findIndex((c) => c.key === over.id) : -1;
-        return announce.movedTo(key, spot(state.cells, key, overIndex >= 0 ? overIndex : undefined));
+        const now = spot(state.cells, key, overIndex >= 0 ? overIndex : undefined);
+        // Right after pick-up the card is "over" itself; repeating where it is would drown out
+        // the pick-up announcement (dnd-kit's sortable story skips it the same way).
+        const unchanged = JSON.stringify(now) === live.current.spoken;
+        live.current.spoken = JSON.stringify(now);
+        return unchanged ? undefined : announce.movedTo(key, now);
       },
       onDragEnd: () => live.current.message,
       onDragCancel: () => live.current.message,

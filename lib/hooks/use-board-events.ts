@@ -1,29 +1,28 @@
 "use client";
-// Live board: the server's change feed (SSE) triggers a debounced refresh of the page's data.
-// A refresh never lands in the middle of a drag (the drag works on its own snapshot anyway); it
-// waits until the card is dropped.
-import { useRouter } from "next/navigation";
+// Live board: the server's change feed (SSE) triggers a debounced reload of the board. A reload
+// never lands in the middle of a drag (the drag works on its own snapshot anyway); it waits until
+// the card is dropped.
 import { useEffect, useEffectEvent, useRef } from "react";
 
 const BOARD_EVENT_KINDS = ["card.created", "card.updated", "card.moved", "card.deleted", "board.changed"] as const;
 
-/** Bursts (a bulk move, a pipeline run) become one refresh; 100 ms keeps it well within a second. */
+/** Bursts (a bulk move, a pipeline run) become one reload; 100 ms keeps it well within a second. */
 const DEBOUNCE_MS = 100;
 
 export interface BoardEventsOptions {
   /** The newest event the rendered board already reflects: the stream resumes after it. */
   lastEventId: string | null;
-  /** While true (a drag is in flight), refreshes wait. */
+  /** While true (a drag is in flight), reloads wait. */
   paused: boolean;
+  onChange: () => void;
 }
 
-export function useBoardEvents(projectKey: string, { lastEventId, paused }: BoardEventsOptions) {
-  const router = useRouter();
+export function useBoardEvents(projectKey: string, { lastEventId, paused, onChange }: BoardEventsOptions) {
   const deferred = useRef(false);
 
   const refresh = useEffectEvent(() => {
     if (paused) deferred.current = true;
-    else router.refresh();
+    else onChange();
   });
   // Only the first connection uses it. EventSource reconnects by itself and sends Last-Event-ID,
   // so the server replays whatever was missed while the connection was down.
@@ -46,9 +45,10 @@ export function useBoardEvents(projectKey: string, { lastEventId, paused }: Boar
     };
   }, [projectKey]);
 
+  const resume = useEffectEvent(() => onChange());
   useEffect(() => {
     if (paused || !deferred.current) return;
     deferred.current = false;
-    router.refresh();
-  }, [paused, router]);
+    resume();
+  }, [paused]);
 }

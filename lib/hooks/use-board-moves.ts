@@ -2,7 +2,6 @@
 // The board is optimistic, but the server decides: a move shows at once, is sent with the card's
 // version, and rolls back by itself when refused (the optimistic state ends with the transition,
 // and the server's board never had the move).
-import { useRouter } from "next/navigation";
 import { useCallback, useOptimistic, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { moveCardAction } from "@/lib/actions/board";
@@ -31,10 +30,13 @@ function useStableBoard(board: BoardData): BoardData {
   return state.stable;
 }
 
-export function useBoardMoves(serverBoard: BoardData) {
-  const router = useRouter();
+/**
+ * `reload` fetches the server's board into the base state; awaiting it inside the move's transition
+ * keeps the optimistic move on screen until the fresh board (which has it) replaces it.
+ */
+export function useBoardMoves(liveBoard: BoardData, reload: () => Promise<void>) {
   const [, startTransition] = useTransition();
-  const [optimistic, addMove] = useOptimistic(useStableBoard(serverBoard), (state: BoardData, pending: PendingMove) => applyMove(state, pending.move, new Date(pending.at)));
+  const [optimistic, addMove] = useOptimistic(useStableBoard(liveBoard), (state: BoardData, pending: PendingMove) => applyMove(state, pending.move, new Date(pending.at)));
 
   /** Shows the move now and persists it; `warning` (a soft WIP breach) is shown once it is saved. */
   const move = useCallback(
@@ -44,20 +46,18 @@ export function useBoardMoves(serverBoard: BoardData) {
         const result = await moveCardAction({ ...move, version });
         if (result.ok) {
           if (warning) toast.warning(warning);
-          // The action does not revalidate; refreshing inside this transition keeps the optimistic
-          // move on screen until the fresh board (which has it) arrives, so nothing flickers back.
-          router.refresh();
+          await reload();
           return;
         }
         if (result.code === "VERSION_CONFLICT") {
           toast.error(`${move.cardKey} was changed by someone else. The board now shows its latest state; try again.`);
-          router.refresh();
+          await reload();
           return;
         }
         toast.error(`${move.cardKey} was not moved`, { description: refusalText(result.code, result.message, result.details) });
       });
     },
-    [addMove, router],
+    [addMove, reload],
   );
 
   return { board: optimistic, move };

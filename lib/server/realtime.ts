@@ -8,6 +8,10 @@ export const BOARD_CHANNEL = "shipboard_board";
 export type BoardEventKind = "card.created" | "card.updated" | "card.moved" | "card.deleted" | "board.changed";
 
 export async function publishBoardEvent(tx: Tx, projectId: string, kind: BoardEventKind, payload: Record<string, unknown>) {
-  const event = await tx.realtimeEvent.create({ data: { projectId, kind, payload: payload as object }, select: { id: true } });
-  await tx.$executeRaw`SELECT pg_notify(${BOARD_CHANNEL}, ${`${projectId}:${event.id}`})`;
+  // One round trip for both: this runs inside every board write's transaction.
+  await tx.$executeRaw`
+    WITH event AS (
+      INSERT INTO "RealtimeEvent" ("projectId", kind, payload) VALUES (${projectId}, ${kind}, ${JSON.stringify(payload)}::jsonb) RETURNING id
+    )
+    SELECT pg_notify(${BOARD_CHANNEL}, ${projectId}::text || ':' || event.id::text) FROM event`;
 }

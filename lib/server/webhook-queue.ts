@@ -104,7 +104,8 @@ async function handle(row: Claimed, integration: IntegrationContext | undefined)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = row.attempts >= MAX_ATTEMPTS;
-    logger.warn({ deliveryId: row.id, attempts: row.attempts, failed, err: error }, "webhook delivery processing failed");
+    if (failed) logger.error({ deliveryId: row.id, attempts: row.attempts, err: error }, "webhook delivery failed for good");
+    else logger.warn({ deliveryId: row.id, attempts: row.attempts, error: message }, "webhook delivery processing failed; will retry");
     await db.webhookDelivery
       .update({
         where: { id: row.id },

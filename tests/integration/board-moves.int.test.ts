@@ -74,6 +74,14 @@ describe("moving cards", () => {
     expect(row.version).toBe(3);
   });
 
+  it("puts a card directly below afterKey when its anchors are no longer adjacent", async () => {
+    const [p, q, r] = await makeCards(world, 3, columns.Done!, "Anchor");
+    const [x] = await makeCards(world, 1, columns["To do"]!, "Dropped");
+    const res = await move(x!.key, { toColumnId: columns.Done, afterKey: p!.key, beforeKey: r!.key }, memberToken);
+    expect(res.status).toBe(200);
+    expect((await columnOrder(columns.Done!)).filter((key) => [p, q, r, x].some((card) => card!.key === key))).toEqual([p!.key, x!.key, q!.key, r!.key]);
+  });
+
   it("completes a card entering Done and reopens it when it leaves", async () => {
     const [card] = await makeCards(world, 1, columns.Review!, "Finish");
     const done = await move(card!.key, { toColumnId: columns.Done, version: 1 }, memberToken);

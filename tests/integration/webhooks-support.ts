@@ -10,7 +10,8 @@ import { signCircleci, signGithub } from "@/lib/domain/pipeline/verify";
 import type { Provider } from "@/lib/domain/pipeline/types";
 import { currentDatabase } from "@/lib/server/database";
 import { call, tokenFor } from "@/lib/server/testing/http";
-import { makeCard, makeWorld } from "@/prisma/factories";
+import { ranksBetween } from "@/lib/domain/ranking";
+import { makeWorld } from "@/prisma/factories";
 
 // In CI the repository is cloned with shared/ beside it, as /work/main and /work/shared are here.
 export const FIXTURES_DIR = path.resolve(process.cwd(), "../shared/fixtures/webhooks");
@@ -52,10 +53,24 @@ export function loadFixtures(): Fixture[] {
 
 export type Integrations = Record<Provider, { id: string; secret: string; webhookUrl: string }>;
 
+/**
+ * Cards KEY-1 … KEY-count in the first column, inserted in one statement: these tests need cards to
+ * exist, not the card service's bookkeeping (tests/integration/cards covers that).
+ */
+async function insertCards(projectId: string, projectKey: string, count: number) {
+  const prisma = currentDatabase().prisma;
+  const column = await prisma.column.findFirstOrThrow({ where: { projectId }, orderBy: { rank: "asc" }, select: { id: true } });
+  const ranks = ranksBetween(null, null, count);
+  await prisma.card.createMany({
+    data: ranks.map((rank, i) => ({ projectId, number: i + 1, key: `${projectKey}-${i + 1}`, title: `Card ${i + 1}`, columnId: column.id, boardRank: rank, rank })),
+  });
+  await prisma.project.update({ where: { id: projectId }, data: { nextCardNumber: count + 1 } });
+}
+
 /** Project DEMO with DEMO-1 … DEMO-99 and one integration per provider, mapped as the fixtures README says. */
 export async function makePipelineWorld(cardCount = 99) {
   const world = await makeWorld("DEMO");
-  for (let i = 0; i < cardCount; i++) await makeCard(world.project, world.users.MEMBER.id, { title: `Card ${i + 1}` });
+  await insertCards(world.project.projectId, "DEMO", cardCount);
   const adminToken = await tokenFor(world.users.ADMIN.id);
   const create = async (provider: Provider, repository?: string) => {
     const res = await call(integrationsRoute.POST, {

@@ -16,14 +16,14 @@ export async function requireSprintRole(actor: Actor, sprintId: string, minRole:
   return requireProjectIdRole(actor, sprint.projectId, minRole, "Sprint");
 }
 
-type Totals = { cards: number; points: number; doneCards: number; donePoints: number };
-const NO_TOTALS: Totals = { cards: 0, points: 0, doneCards: 0, donePoints: 0 };
+type Totals = { cardCount: number; points: number; doneCards: number; donePoints: number };
+const NO_TOTALS: Totals = { cardCount: 0, points: 0, doneCards: 0, donePoints: 0 };
 
 async function totalsBySprint(sprintIds: string[]) {
   if (!sprintIds.length) return new Map<string, Totals>();
   const rows = await db.$queryRaw<Array<Totals & { sprintId: string }>>`
     SELECT c."sprintId",
-           count(*)::int AS cards,
+           count(*)::int AS "cardCount",
            coalesce(sum(c.estimate), 0)::int AS points,
            (count(*) FILTER (WHERE col.category = 'DONE'))::int AS "doneCards",
            coalesce(sum(c.estimate) FILTER (WHERE col.category = 'DONE'), 0)::int AS "donePoints"

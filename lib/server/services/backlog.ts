@@ -2,7 +2,7 @@ import "server-only";
 // The product owner's order (Card.rank, one fractional index per project) and planning cards into
 // sprints. Every writer of Card.rank locks the Project row first, so rank operations serialize
 // and each one reads its neighbours after the previous one committed.
-import { needsRebalance, ranksBetween, rebalance } from "@/lib/domain/ranking";
+import { MAX_RANK_LENGTH, needsRebalance, ranksBetween } from "@/lib/domain/ranking";
 import { hasRole } from "@/lib/domain/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorInput, CreateBacklogCardInput, EstimateCardInput, PlanCardsInput, RankCardsInput } from "@/lib/validation/backlog";
@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound, validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { createCard, updateCard } from "./cards";
 
-/** Rebalancing rewrites every card of a project; give big projects time. */
+/** A respacing may rewrite many cards of a big project; give it time. */
 export const RANK_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 export type Anchor = { afterKey: string } | { beforeKey: string } | { position: "top" | "bottom" };
@@ -31,18 +31,16 @@ export async function lockProject(tx: Tx, projectId: string) {
   await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
 }
 
-type Slot = { afterId: string } | { beforeId: string } | { position: "top" | "bottom" };
-
 /**
  * The gap the anchor names: between the anchor and its true neighbour in the whole project order
  * (the moving cards do not count as neighbours). One statement for anchor and neighbour.
  */
-async function findGap(tx: Tx, projectId: string, anchor: Anchor, moving: string[]): Promise<{ lo: string | null; hi: string | null; slot: Slot }> {
+async function findGap(tx: Tx, projectId: string, anchor: Anchor, moving: string[]): Promise<{ lo: string | null; hi: string | null }> {
   if ("position" in anchor) {
     const [edge] = await tx.$queryRaw<Array<{ rank: string | null }>>`
       SELECT ${anchor.position === "top" ? Prisma.sql`min(rank)` : Prisma.sql`max(rank)`} AS rank
       FROM "Card" WHERE "projectId" = ${projectId} AND id <> ALL(${moving}::text[])`;
-    return anchor.position === "top" ? { lo: null, hi: edge?.rank ?? null, slot: anchor } : { lo: edge?.rank ?? null, hi: null, slot: anchor };
+    return anchor.position === "top" ? { lo: null, hi: edge?.rank ?? null } : { lo: edge?.rank ?? null, hi: null };
   }
   const after = "afterKey" in anchor;
   const [key, path] = after ? [anchor.afterKey, "afterKey"] : [anchor.beforeKey, "beforeKey"];
@@ -54,39 +52,60 @@ async function findGap(tx: Tx, projectId: string, anchor: Anchor, moving: string
     FROM "Card" a WHERE a.key = ${key}`;
   if (!card || card.projectId !== projectId) throw validationFailed([{ path, message: `${key} is not a card of this project.` }]);
   if (moving.includes(card.id)) throw validationFailed([{ path, message: `${key} is being moved itself; anchor to another card.` }]);
-  return after ? { lo: card.rank, hi: card.neighbour, slot: { afterId: card.id } } : { lo: card.neighbour, hi: card.rank, slot: { beforeId: card.id } };
+  return after ? { lo: card.rank, hi: card.neighbour } : { lo: card.neighbour, hi: card.rank };
 }
 
 async function setRanks(tx: Tx, ids: string[], ranks: string[]) {
   await tx.$executeRaw`UPDATE "Card" AS c SET rank = v.rank FROM unnest(${ids}::text[], ${ranks}::text[]) AS v(id, rank) WHERE c.id = v.id`;
 }
 
+/** Respaced keys are at most half the maximum, so one spot takes ~190 more inserts before the next respacing. */
+const RESPACED_LENGTH = MAX_RANK_LENGTH / 2;
+
+/** Up to `limit` cards at or below `rank` (nearest first), or at or above it; none when the gap is open on that side. */
+async function side(tx: Tx, projectId: string, moving: string[], direction: "below" | "above", rank: string | null, limit: number) {
+  if (rank === null) return [];
+  return tx.$queryRaw<Array<{ id: string; rank: string }>>`
+    SELECT id, rank FROM "Card"
+    WHERE "projectId" = ${projectId} AND id <> ALL(${moving}::text[]) AND ${direction === "below" ? Prisma.sql`rank <= ${rank}` : Prisma.sql`rank >= ${rank}`}
+    ORDER BY rank ${direction === "below" ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${limit}`;
+}
+
 /**
- * Fresh keys for the whole project with `count` empty slots at `slot`. Writes every other card
- * (two passes: the unique (projectId, rank) index is checked row by row) and returns the slots'
- * keys; the moving cards keep a placeholder until the caller writes them.
+ * Rebalancing, local: the gap (lo, hi) is too crowded, so the cards around it are given fresh,
+ * evenly spaced keys together with `count` slots in the middle. The window doubles (k cards on
+ * each side) until its outer neighbours leave room for keys of at most RESPACED_LENGTH; at worst it
+ * spans the whole project, which is the full `rebalance` (same keys). Rewriting only the crowded
+ * stretch keeps the lock short in big projects. Order never changes: the window's keys lie strictly
+ * between its outer neighbours and keep the window's order. Returns the slots' keys; the moving
+ * cards are parked on a placeholder until the caller writes them.
  */
-async function rebalanceAround(tx: Tx, projectId: string, slot: Slot, moving: string[], count: number) {
-  const ids = (await tx.card.findMany({ where: { projectId, id: { notIn: moving } }, orderBy: { rank: "asc" }, select: { id: true } })).map((row) => row.id);
-  const at =
-    "afterId" in slot ? ids.indexOf(slot.afterId) + 1 : "beforeId" in slot ? ids.indexOf(slot.beforeId) : slot.position === "top" ? 0 : ids.length;
-  // Ids never contain ":", so slot names cannot clash with a card.
-  const slots = Array.from({ length: count }, (_, i) => `slot:${i}`);
-  const keys = rebalance([...ids.slice(0, at), ...slots, ...ids.slice(at)]);
-  await tx.$executeRaw`UPDATE "Card" SET rank = '~' || id WHERE "projectId" = ${projectId}`;
-  await setRanks(tx, ids, ids.map((id) => keys.get(id)!));
-  return slots.map((name) => keys.get(name)!);
+async function respace(tx: Tx, projectId: string, lo: string | null, hi: string | null, moving: string[], count: number) {
+  for (let k = 16; ; k *= 2) {
+    const [below, above] = await Promise.all([side(tx, projectId, moving, "below", lo, k + 1), side(tx, projectId, moving, "above", hi, k + 1)]);
+    const outerLo = below.length > k ? below[k]!.rank : null;
+    const outerHi = above.length > k ? above[k]!.rank : null;
+    const window = [...below.slice(0, k).reverse(), ...above.slice(0, k)].map((card) => card.id);
+    const keys = ranksBetween(outerLo, outerHi, window.length + count);
+    if (keys.some((key) => key.length > RESPACED_LENGTH) && (outerLo !== null || outerHi !== null)) continue;
+    const before = Math.min(k, below.length);
+    const windowKeys = [...keys.slice(0, before), ...keys.slice(before + count)];
+    // Two passes: the unique (projectId, rank) index is checked row by row, so park first.
+    await tx.$executeRaw`UPDATE "Card" SET rank = '~' || id WHERE id = ANY(${[...window, ...moving]}::text[])`;
+    await setRanks(tx, window, windowKeys);
+    return keys.slice(before, before + count);
+  }
 }
 
 /**
  * Ascending keys for `count` cards placed together at `anchor`. `moving` are the ids of existing
- * cards being placed (ignored as neighbours); a new card passes none. Rebalances the project when
- * a key would exceed MAX_RANK_LENGTH, without changing the order. Call with the project locked.
+ * cards being placed (ignored as neighbours); a new card passes none. Respaces the crowded stretch
+ * when a key would exceed MAX_RANK_LENGTH, without changing the order. Call with the project locked.
  */
 export async function allocateRanks(tx: Tx, projectId: string, anchor: Anchor, moving: string[], count = moving.length) {
-  const { lo, hi, slot } = await findGap(tx, projectId, anchor, moving);
+  const { lo, hi } = await findGap(tx, projectId, anchor, moving);
   const keys = ranksBetween(lo, hi, count);
-  return keys.some(needsRebalance) ? rebalanceAround(tx, projectId, slot, moving, count) : keys;
+  return keys.some(needsRebalance) ? respace(tx, projectId, lo, hi, moving, count) : keys;
 }
 
 /** Moves existing cards (already sorted by their current rank) to `anchor`, keeping their relative order. Project locked. */

@@ -33,11 +33,19 @@ export type MoveCardInput = {
 /** `automation`: a rule moved the card, not a person; history shows no actor and no version check applies. */
 export type MoveCardOptions = { automation?: boolean };
 
-export type TargetColumn = { id: string; name: string; category: ColumnCategory; wipLimit: number | null; wipMode: WipMode };
+export type TargetColumn = {
+  id: string;
+  name: string;
+  category: ColumnCategory;
+  wipLimit: number | null;
+  wipMode: WipMode;
+  /** Cards in the column now, read under its lock; null when nothing needs it (no limit, or a reorder). */
+  cardCount: number | null;
+};
 export type MovingCard = { id: string; key: string; columnId: string; fromCategory: ColumnCategory; version: number };
 
-async function lockTargetColumn(tx: Tx, projectId: string, columnId: string): Promise<TargetColumn> {
-  const [column] = await tx.$queryRaw<TargetColumn[]>`
+async function lockTargetColumn(tx: Tx, projectId: string, columnId: string) {
+  const [column] = await tx.$queryRaw<Array<Omit<TargetColumn, "cardCount">>>`
     SELECT c.id, c.name, c.category::text AS category, c."wipLimit", p."wipMode"::text AS "wipMode"
     FROM "Column" c JOIN "Project" p ON p.id = c."projectId"
     WHERE c.id = ${columnId} AND c."projectId" = ${projectId}
@@ -63,50 +71,57 @@ async function lockCard(tx: Tx, cardId: string, cardKey: string): Promise<Moving
  * returns a SOFT-mode breach to record. The Definition-of-Done check belongs here as well, and
  * `override` is the reason a product owner gives to let a card in regardless.
  */
-export async function assertMayEnterColumn(tx: Tx, card: MovingCard, column: TargetColumn, _override?: { reason: string }): Promise<WipRefusal | null> {
-  const entering = card.columnId !== column.id;
-  // Counting is only needed when the card enters a limited column; the target lock keeps it exact.
-  const count = entering && column.wipLimit !== null ? await tx.card.count({ where: { columnId: column.id } }) : 0;
-  const result = checkWip({ column, countAfterMove: count + 1, mode: column.wipMode, cardAlreadyInColumn: !entering });
+export async function assertMayEnterColumn(_tx: Tx, card: MovingCard, column: TargetColumn, _override?: { reason: string }): Promise<WipRefusal | null> {
+  const countAfterMove = (column.cardCount ?? 0) + 1;
+  const result = checkWip({ column, countAfterMove, mode: column.wipMode, cardAlreadyInColumn: card.columnId === column.id });
   if (!result.allowed) throw unprocessable("WIP_LIMIT_EXCEEDED", result.reason, result.details);
-  return result.breach ? { columnId: column.id, column: column.name, limit: column.wipLimit!, count: count + 1 } : null;
+  return result.breach ? { columnId: column.id, column: column.name, limit: column.wipLimit!, count: countAfterMove } : null;
+}
+
+type Placement = { cardCount: number | null; afterRank: string | null; beforeRank: string | null; neighbour: string | null };
+
+/**
+ * One statement, after both locks: the column's card count (when WIP needs it), the anchors'
+ * ranks (null when not in the target column) and the moved card's other actual neighbour: the
+ * next card below `afterKey`, else the card above `beforeKey`, else the bottom card. Each
+ * neighbour is an index probe on (columnId, boardRank).
+ */
+async function readPlacement(tx: Tx, card: MovingCard, columnId: string, needCount: boolean, input: MoveCardInput): Promise<Placement> {
+  const [row] = await tx.$queryRaw<Placement[]>`
+    SELECT
+      CASE WHEN ${needCount} THEN (SELECT count(*)::int FROM "Card" WHERE "columnId" = ${columnId}) END AS "cardCount",
+      a."boardRank" AS "afterRank",
+      b."boardRank" AS "beforeRank",
+      CASE
+        WHEN a."boardRank" IS NOT NULL THEN (SELECT min("boardRank") FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id} AND "boardRank" > a."boardRank")
+        WHEN b."boardRank" IS NOT NULL THEN (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id} AND "boardRank" < b."boardRank")
+        ELSE (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id})
+      END AS neighbour
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Card" a ON a.key = ${input.afterKey ?? null} AND a."columnId" = ${columnId}
+    LEFT JOIN "Card" b ON b.key = ${input.beforeKey ?? null} AND b."columnId" = ${columnId}`;
+  return row!;
 }
 
 type Bounds = { lower: string | null; upper: string | null };
 
 /**
- * The ranks of the moved card's actual neighbours. Anchors must be other cards of the target
- * column. The key is always generated between two cards that are adjacent right now (under the
- * column lock), so it cannot collide with a card in between: when `afterKey` and `beforeKey` are
- * no longer adjacent (someone put a card between them meanwhile), the card goes directly below
- * `afterKey`.
+ * The ranks the moved card goes between. Anchors must be other cards of the target column. The
+ * key is always generated between two cards adjacent right now (under the column lock), so it
+ * cannot collide with a card in between: when `afterKey` and `beforeKey` are no longer adjacent
+ * (someone put a card between them meanwhile), the card goes directly below `afterKey`.
  */
-async function neighbourRanks(tx: Tx, card: MovingCard, columnId: string, input: MoveCardInput): Promise<Bounds> {
-  const keys = [input.afterKey, input.beforeKey].filter((key): key is string => Boolean(key));
-  const anchors = keys.length ? await tx.card.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, columnId: true, boardRank: true } }) : [];
-  const anchor = (key: string | undefined, path: string) => {
-    if (!key) return null;
-    const found = anchors.find((a) => a.key === key);
-    if (found?.id === card.id) throw validationFailed([{ path, message: "A card cannot be placed next to itself." }]);
-    if (!found || found.columnId !== columnId) throw validationFailed([{ path, message: `${key} is not in the target column.` }]);
-    return found.boardRank;
-  };
-  const after = anchor(input.afterKey, "afterKey");
-  const before = anchor(input.beforeKey, "beforeKey");
-  if (after !== null && before !== null && compareRanks(after, before) >= 0) {
+function bounds(card: MovingCard, input: MoveCardInput, placement: Placement): Bounds {
+  for (const [key, rank, path] of [[input.afterKey, placement.afterRank, "afterKey"], [input.beforeKey, placement.beforeRank, "beforeKey"]] as const) {
+    if (!key) continue;
+    if (key.toUpperCase() === card.key) throw validationFailed([{ path, message: "A card cannot be placed next to itself." }]);
+    if (rank === null) throw validationFailed([{ path, message: `${key} is not in the target column.` }]);
+  }
+  const { afterRank, beforeRank, neighbour } = placement;
+  if (afterRank !== null && beforeRank !== null && compareRanks(afterRank, beforeRank) >= 0) {
     throw validationFailed([{ path: "beforeKey", message: `${input.beforeKey} is above ${input.afterKey}.` }]);
   }
-  const others = { columnId, id: { not: card.id } };
-  if (after !== null) {
-    const next = await tx.card.findFirst({ where: { ...others, boardRank: { gt: after } }, orderBy: { boardRank: "asc" }, select: { boardRank: true } });
-    return { lower: after, upper: next?.boardRank ?? null };
-  }
-  const previous = await tx.card.findFirst({
-    where: before === null ? others : { ...others, boardRank: { lt: before } },
-    orderBy: { boardRank: "desc" },
-    select: { boardRank: true },
-  });
-  return { lower: previous?.boardRank ?? null, upper: before };
+  return afterRank !== null ? { lower: afterRank, upper: neighbour } : { lower: neighbour, upper: beforeRank };
 }
 
 /**
@@ -129,12 +144,14 @@ async function rebalanceColumn(tx: Tx, card: MovingCard, columnId: string, lower
 /** Moves a card to a column and position (see MoveCardInput); returns the card as the API shows it. */
 export async function moveCard(access: CardAccess, actorId: string, input: MoveCardInput, options: MoveCardOptions = {}): Promise<CardDto> {
   await db.$transaction(async (tx) => {
-    const column = await lockTargetColumn(tx, access.projectId, input.toColumnId);
+    const locked = await lockTargetColumn(tx, access.projectId, input.toColumnId);
     const card = await lockCard(tx, access.cardId, access.cardKey);
     if (!options.automation && input.version !== undefined && input.version !== card.version) throw versionConflict({ version: card.version });
+    const placement = await readPlacement(tx, card, locked.id, card.columnId !== locked.id && locked.wipLimit !== null, input);
+    const column: TargetColumn = { ...locked, cardCount: placement.cardCount };
     const breach = await assertMayEnterColumn(tx, card, column, input.override);
 
-    const { lower, upper } = await neighbourRanks(tx, card, column.id, input);
+    const { lower, upper } = bounds(card, input, placement);
     let boardRank = rankBetween(lower, upper);
     const rebalanced = needsRebalance(boardRank);
     if (rebalanced) boardRank = await rebalanceColumn(tx, card, column.id, lower);

@@ -82,7 +82,7 @@ export async function startSprint(access: ProjectAccess, actorId: string, sprint
     const check = assertCanStart({ sprint, otherActiveSprintExists: otherActive > 0 });
     if (!check.ok) throw check.code === "INVALID_DATES" ? unprocessable(check.code, check.reason) : conflict(check.code, check.reason);
     await lockSprintCards(tx, sprintId);
-    const cards = await tx.card.findMany({ where: { sprintId }, select: { id: true, estimate: true } });
+    const cards = await tx.card.findMany({ where: { sprintId }, orderBy: { rank: "asc" }, select: { id: true, estimate: true } });
     const now = new Date();
     const startDate = sprint.startDate ?? now;
     const endDate = sprint.endDate && sprint.endDate > startDate ? sprint.endDate : new Date(startDate.getTime() + DEFAULT_LENGTH_DAYS * DAY_MS);

@@ -1,0 +1,111 @@
+// The webhook endpoint's answers: what is stored for each refusal, and repeats under concurrency.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signGithub } from "@/lib/domain/pipeline/verify";
+import { currentDatabase } from "@/lib/server/database";
+import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { drainWebhookQueue } from "@/lib/server/webhook-queue";
+import { loadFixtures, makePipelineWorld, postWebhook, sendFixture, signHeaders, type Fixture } from "./webhooks-support";
+
+let database: TestDatabase;
+let world: Awaited<ReturnType<typeof makePipelineWorld>>;
+const fixture = (file: string) => loadFixtures().find((f) => f.file === file) as Fixture;
+const prisma = () => currentDatabase().prisma;
+const deliveryCount = () => prisma().webhookDelivery.count();
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await makePipelineWorld(20);
+});
+afterAll(() => database.dispose());
+
+/** A GitHub workflow_run delivery with a fresh delivery id, signed with `secret`. */
+function githubDelivery(secret = world.integrations.github.secret) {
+  const run = fixture("github/workflow_run.completed-failure.json");
+  const body = JSON.stringify(run.body);
+  const headers = signHeaders({ ...run.headers, "X-GitHub-Delivery": randomUUID() }, secret, body);
+  return { body, headers };
+}
+
+describe("refusals", () => {
+  it("401 for a wrong or missing signature: a rejected record without headers or body, nothing else", async () => {
+    const before = await deliveryCount();
+    const wrong = githubDelivery("not the secret");
+    const res = await postWebhook("github", world.integrations.github.id, wrong.body, wrong.headers);
+    expect(res).toMatchObject({ status: 401, json: { error: { code: "INVALID_SIGNATURE" } } });
+    const { "X-Hub-Signature-256": _dropped, ...unsigned } = githubDelivery().headers;
+    expect((await postWebhook("github", world.integrations.github.id, githubDelivery().body, unsigned)).status).toBe(401);
+    const gitlab = fixture("gitlab/pipeline.success.json");
+    const gitlabBody = JSON.stringify(gitlab.body);
+    const wrongToken = signHeaders(gitlab.headers, `${world.integrations.gitlab.secret}x`, gitlabBody);
+    expect((await postWebhook("gitlab", world.integrations.gitlab.id, gitlabBody, wrongToken)).status).toBe(401);
+
+    const rows = await prisma().webhookDelivery.findMany({ orderBy: { receivedAt: "asc" }, skip: before });
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatchObject({ status: "rejected", body: null, headers: null, deliveryKey: null, lastError: expect.any(String) });
+    expect(await drainWebhookQueue()).toBe(0);
+  });
+
+  it("404 for an unknown integration, a provider that does not match it, or an unknown provider; nothing stored", async () => {
+    const before = await deliveryCount();
+    const { body, headers } = githubDelivery();
+    expect((await postWebhook("github", "no-such-integration", body, headers)).status).toBe(404);
+    expect((await postWebhook("gitlab", world.integrations.github.id, body, headers)).status).toBe(404);
+    expect((await postWebhook("bitbucket", world.integrations.github.id, body, headers)).status).toBe(404);
+    expect(await deliveryCount()).toBe(before);
+  });
+
+  it("413 for a body over 5 MB, announced or not; nothing stored", async () => {
+    const before = await deliveryCount();
+    const huge = JSON.stringify({ padding: "x".repeat(5 * 1024 * 1024) });
+    const signed = { "content-type": "application/json", "x-github-event": "push", "x-hub-signature-256": signGithub(world.integrations.github.secret, huge) };
+    expect((await postWebhook("github", world.integrations.github.id, huge, signed)).status).toBe(413);
+    const announced = { ...signed, "content-length": String(6 * 1024 * 1024) };
+    expect((await postWebhook("github", world.integrations.github.id, "{}", announced)).status).toBe(413);
+    expect(await deliveryCount()).toBe(before);
+  });
+
+  it("400 for a correctly signed body that is not JSON: logged as rejected, without the body", async () => {
+    const before = await deliveryCount();
+    const text = "{not json";
+    const res = await postWebhook("github", world.integrations.github.id, text, {
+      "x-github-event": "push", "x-github-delivery": randomUUID(), "x-hub-signature-256": signGithub(world.integrations.github.secret, text),
+    });
+    expect(res).toMatchObject({ status: 400, json: { error: { code: "INVALID_JSON" } } });
+    const rows = await prisma().webhookDelivery.findMany({ orderBy: { receivedAt: "asc" }, skip: before });
+    expect(rows).toEqual([expect.objectContaining({ status: "rejected", body: null, headers: null, lastError: "The body is not valid JSON." })]);
+  });
+});
+
+describe("storage", () => {
+  it("stores headers without GitLab's token, which is the secret itself", async () => {
+    const res = await sendFixture(fixture("gitlab/pipeline.success.json"), world.integrations, { ...(fixture("gitlab/pipeline.success.json").body as object), marker: randomUUID() });
+    expect(res.status).toBe(202);
+    const row = await prisma().webhookDelivery.findUniqueOrThrow({ where: { id: res.json.id } });
+    expect(row.headers).toMatchObject({ "x-gitlab-token": "[redacted]", "x-gitlab-event": "Pipeline Hook" });
+    expect(JSON.stringify(row.headers)).not.toContain(world.integrations.gitlab.secret);
+  });
+
+  it("processes a delivery sent five times at once exactly once", async () => {
+    const { body, headers } = githubDelivery();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => postWebhook("github", world.integrations.github.id, body, headers)));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(answers.filter((a) => a.json.duplicate)).toHaveLength(4);
+    const key = headers["X-GitHub-Delivery"];
+    expect(await prisma().webhookDelivery.count({ where: { deliveryKey: key } })).toBe(1);
+    expect(await prisma().webhookDelivery.count({ where: { status: "duplicate", result: { equals: { duplicateOf: key } } } })).toBe(4);
+    await drainWebhookQueue();
+    expect(await prisma().webhookDelivery.findFirstOrThrow({ where: { deliveryKey: key } })).toMatchObject({ status: "processed", attempts: 1 });
+  });
+
+  it("processes an old GitLab delivery without Idempotency-Key every time", async () => {
+    const pipeline = fixture("gitlab/pipeline.success.json");
+    const { "Idempotency-Key": _key, ...headers } = pipeline.headers;
+    const first = await sendFixture({ ...pipeline, headers }, world.integrations);
+    const second = await sendFixture({ ...pipeline, headers }, world.integrations);
+    expect([first.json.duplicate, second.json.duplicate]).toEqual([undefined, undefined]);
+    await drainWebhookQueue();
+    const rows = await prisma().webhookDelivery.findMany({ where: { id: { in: [first.json.id, second.json.id] } } });
+    expect(rows.map((row) => row.status)).toEqual(["processed", "processed"]);
+  });
+});
