@@ -123,7 +123,8 @@ describe("board query", () => {
     const cols = await columnsByName(filterWorld.project.projectId);
     const member = filterWorld.users.MEMBER;
     const token = await tokenFor(member.id);
-    const mine = await makeCard(filterWorld.project, member.id, { title: "Fix checkout", columnId: cols["In progress"], assigneeId: member.id, labels: ["shop"], type: "bug" });
+    const epic = await makeCard(filterWorld.project, member.id, { title: "Checkout epic", columnId: cols.Done, type: "epic" });
+    const mine = await makeCard(filterWorld.project, member.id, { title: "Fix checkout", columnId: cols["In progress"], assigneeId: member.id, labels: ["shop"], type: "bug", epicKey: epic.key });
     const blocked = await makeCard(filterWorld.project, member.id, { title: "Wait for API", columnId: cols["In progress"], blockedReason: "Vendor", labels: ["api"] });
     await makeCard(filterWorld.project, member.id, { title: "Write docs", columnId: cols["To do"] });
     const get = async (query = "") => (await call(boardRoute.GET, { path: `/api/v1/projects/FILT/board${query}`, params: { key: "FILT" }, auth: { token } })).json;
@@ -133,14 +134,15 @@ describe("board query", () => {
     const inProgress = all.columns.find((c: { name: string }) => c.name === "In progress");
     expect(inProgress).toMatchObject({ category: "in_progress", wipLimit: 5, count: 2 });
     expect(inProgress.cards.map((c: { key: string }) => c.key)).toEqual([mine.key, blocked.key]);
-    expect(inProgress.cards[0]).toMatchObject({ type: "bug", assignee: { id: member.id, name: member.name }, labels: ["shop"], ageDays: 0, version: 1, epic: null });
+    expect(inProgress.cards[0]).toMatchObject({ type: "bug", assignee: { id: member.id, name: member.name }, labels: ["shop"], ageDays: 0, version: 1, epic: { key: epic.key, title: "Checkout epic" } });
 
     const keysOf = (b: { columns: Array<{ cards: Array<{ key: string }> }> }) => b.columns.flatMap((c) => c.cards.map((card) => card.key));
     expect(keysOf(await get("?mine=true"))).toEqual([mine.key]);
     expect(keysOf(await get("?blocked=true"))).toEqual([blocked.key]);
     expect(keysOf(await get("?label=api"))).toEqual([blocked.key]);
     expect(keysOf(await get("?type=bug"))).toEqual([mine.key]);
-    expect(keysOf(await get("?q=CHECKOUT"))).toEqual([mine.key]);
+    expect(keysOf(await get("?q=fix%20CHECKOUT"))).toEqual([mine.key]);
+    expect(keysOf(await get("?q=%25"))).toEqual([]);
     expect(keysOf(await get(`?q=${blocked.key.toLowerCase()}`))).toEqual([blocked.key]);
     const filtered = await get("?mine=true");
     expect(filtered.columns.find((c: { name: string }) => c.name === "In progress").count).toBe(2);
