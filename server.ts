@@ -19,6 +19,16 @@ async function sessionSecret(database: ReturnType<typeof openDatabase>) {
   return stored.value;
 }
 
+/**
+ * The client address for throttling, set here so a client cannot choose it: the socket's address,
+ * or the first X-Forwarded-For hop when TRUST_PROXY=1 (Shipboard behind a reverse proxy).
+ */
+function clientAddress(req: IncomingMessage) {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string") return forwarded.split(",")[0]!.trim();
+  return req.socket.remoteAddress ?? "unknown";
+}
+
 function requestId(req: IncomingMessage) {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -41,6 +51,7 @@ async function main() {
   const server = createServer((req, res) => {
     const id = requestId(req);
     req.headers["x-request-id"] = id;
+    req.headers["x-client-ip"] = clientAddress(req);
     res.setHeader("x-request-id", id);
     if (shuttingDown) res.setHeader("connection", "close");
     inFlight++;

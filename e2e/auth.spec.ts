@@ -46,3 +46,28 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   });
 });
+
+test("repeated wrong passwords are throttled with 429 and Retry-After", async ({ page, request }) => {
+  const email = `throttled-${Date.now()}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Tess Throttled");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("the-right-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+
+  const attempt = async () => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    return request.post("/api/auth/callback/credentials", { form: { email, password: "wrong-password", csrfToken }, maxRedirects: 0 });
+  };
+  for (let i = 0; i < 5; i++) expect((await attempt()).status()).not.toBe(429);
+  const limited = await attempt();
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("the-right-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Too many failed attempts. Try again in a few minutes.");
+});

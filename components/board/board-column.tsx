@@ -37,7 +37,7 @@ export const ColumnHeader = memo(function ColumnHeader({ column, refusal }: Colu
   return (
     <div
       className={cn(
-        "sticky top-0 z-10 flex flex-col gap-1 rounded-lg border border-t-[3px] border-border bg-surface px-3 py-2 shadow-raised",
+        "sticky top-0 z-10 mt-3 flex flex-col gap-1 rounded-lg border border-t-[3px] border-border bg-surface px-3 py-2 shadow-raised",
         CATEGORY_ACCENT[column.category],
         refusal && "border-danger ring-2 ring-danger",
       )}
@@ -76,10 +76,12 @@ export interface BoardCellProps {
   canDrag: boolean;
   isOver: boolean;
   refused: boolean;
+  /** Say "No cards" when empty; with swimlanes the many empty cells stay blank. */
+  showEmpty: boolean;
   onOpen: (cardKey: string) => void;
 }
 
-export const BoardCell = memo(function BoardCell({ cellId, laneId, columnId, label, cards, agingDays, canDrag, isOver, refused, onOpen }: BoardCellProps) {
+export const BoardCell = memo(function BoardCell({ cellId, laneId, columnId, label, cards, agingDays, canDrag, isOver, refused, showEmpty, onOpen }: BoardCellProps) {
   const data: DropData = { type: "cell", laneId, columnId, hasCards: cards.length > 0 };
   const { setNodeRef } = useDroppable({ id: cellId, data });
   const items = useMemo(() => cards.map((card) => card.key), [cards]);
@@ -98,7 +100,7 @@ export const BoardCell = memo(function BoardCell({ cellId, laneId, columnId, lab
           <SortableCard key={card.key} card={card} cellId={cellId} laneId={laneId} columnId={columnId} agingDays={agingDays} canDrag={canDrag} onOpen={onOpen} />
         ))}
       </SortableContext>
-      {cards.length === 0 ? <p className="px-2 py-3 text-center text-xs text-muted">{refused ? "Full" : "No cards"}</p> : null}
+      {cards.length === 0 && showEmpty ? <p className="px-2 py-3 text-center text-xs text-muted">No cards</p> : null}
     </section>
   );
 });

@@ -67,6 +67,7 @@ export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen, onRemoteCh
                     canDrag={canDrag}
                     isOver={dnd.overCell === id}
                     refused={dnd.overCell === id && dnd.refusal !== null}
+                    showEmpty={laneMode === "none"}
                     onOpen={onOpen}
                   />
                 );

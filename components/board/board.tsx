@@ -5,6 +5,7 @@ import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog
 import { useBoardLive } from "@/lib/hooks/use-board-live";
 import { useBoardMoves } from "@/lib/hooks/use-board-moves";
 import { useBoardUrl } from "@/lib/hooks/use-board-url";
+import { useBoardViewport } from "@/lib/hooks/use-board-viewport";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
 import { BoardGrid } from "./board-grid";
 import { BoardToolbar } from "./board-toolbar";
@@ -38,6 +39,7 @@ export function Board({ board: serverBoard, members, epics, canEdit }: BoardProp
   const { board, move } = useBoardMoves(live.board, live.reload);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
+  const viewport = useBoardViewport<HTMLDivElement>();
   const openCard = useCallback((cardKey: string) => setView({ card: cardKey }), [setView]);
   const labels = useMemo(() => [...new Set(board.columns.flatMap((column) => column.cards.flatMap((card) => card.labels)))].sort(), [board]);
   const openVersion = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card)?.version : undefined;
@@ -46,7 +48,7 @@ export function Board({ board: serverBoard, members, epics, canEdit }: BoardProp
   useHotkeys({ "/": () => filterRef.current?.focus() });
 
   return (
-    <div className="flex h-full min-h-0 flex-col">
+    <div className="flex flex-col">
       <BoardToolbar
         wipMode={board.project.wipMode}
         members={members}
@@ -58,7 +60,7 @@ export function Board({ board: serverBoard, members, epics, canEdit }: BoardProp
         onLane={(lane) => setView({ lane: lane === "none" ? null : lane })}
         onShortcuts={() => setShowShortcuts(true)}
       />
-      <div className="min-h-0 flex-1 overflow-auto px-4 pt-3 sm:px-6">
+      <div ref={viewport} className="overflow-auto px-4 sm:px-6">
         <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
       </div>
       <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />

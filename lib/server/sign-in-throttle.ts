@@ -9,9 +9,9 @@ const PER_ADDRESS = Number(process.env.SIGNIN_LIMIT_PER_ADDRESS ?? 20);
 const accountKey = (email: string) => `signin:account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `signin:address:${address}`;
 
+/** Set by server.ts from the socket (or the trusted proxy's X-Forwarded-For); never taken from the client. */
 export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.headers.get("x-real-ip") || "local";
+  return req.headers.get("x-client-ip") ?? "unknown";
 }
 
 /** Seconds to wait, or 0 when a sign-in attempt may proceed. */
