@@ -37,8 +37,8 @@ export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen, onRemoteCh
   return (
     <DndContext id={id} {...dnd.contextProps}>
       <div
-        className="grid min-w-max gap-x-3 gap-y-2 pb-4"
-        style={{ gridTemplateColumns: `repeat(${columnCount}, minmax(16rem, 20rem))` }}
+        className="grid gap-x-3 gap-y-2 pb-4"
+        style={{ gridTemplateColumns: `repeat(${columnCount}, minmax(16rem, 1fr))` }}
       >
         {board.columns.map((column) => (
           <ColumnHeader key={column.id} column={column} refusal={dnd.refusal?.columnId === column.id ? dnd.refusal.reason : null} />

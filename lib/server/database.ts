@@ -38,7 +38,7 @@ function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(readFileSync(lockPath, "utf8"));
-      if (owner && owner !== process.pid && isAlive(owner)) {
+      if (owner && isAlive(owner)) {
         throw new DataDirInUseError(
           `The embedded database in ${path.resolve(dataDir)} is in use by process ${owner} (a running Shipboard server). ` +
             `Stop that server first, or talk to it through its HTTP API.`,

@@ -15,3 +15,15 @@ export async function publishBoardEvent(tx: Tx, projectId: string, kind: BoardEv
     )
     SELECT pg_notify(${BOARD_CHANNEL}, ${projectId}::text || ':' || event.id::text) FROM event`;
 }
+
+/** Several events of one kind in one round trip (every card a batch of CI deliveries touched). */
+export async function publishBoardEvents(tx: Tx, projectId: string, kind: BoardEventKind, payloads: ReadonlyArray<Record<string, unknown>>) {
+  if (payloads.length === 0) return;
+  await tx.$executeRaw`
+    WITH event AS (
+      INSERT INTO "RealtimeEvent" ("projectId", kind, payload)
+      SELECT ${projectId}, ${kind}, payload::jsonb FROM unnest(${payloads.map((payload) => JSON.stringify(payload))}::text[]) AS payload
+      RETURNING id
+    )
+    SELECT pg_notify(${BOARD_CHANNEL}, ${projectId}::text || ':' || event.id::text) FROM event`;
+}

@@ -1,25 +1,25 @@
 import "server-only";
-// Extension point: runs inside the transaction that processed a webhook delivery, after its cards
-// were linked. Features that react to CI/CD (Definition of Done items such as "deployed to
+// Extension point: runs inside the transaction that processed webhook deliveries, after their
+// cards were linked. Features that react to CI/CD (Definition of Done items such as "deployed to
 // production", automation rules) add their work here; the pipeline layer itself needs nothing.
-import type { PipelineStatus, Stage } from "@/lib/domain/pipeline/types";
+import type { PipelineStatus } from "@/lib/domain/pipeline/types";
 import type { Tx } from "../db";
 
-/** The stored state of the record after the delivery (an older delivery leaves the newer state). */
+/** A record's stored state after the deliveries (an older delivery leaves the newer state). */
 export type PipelineChangeRecord =
-  | { kind: "run"; id: string; name: string | null; stage: Stage | null; status: PipelineStatus | null; branch: string | null; sha: string | null }
-  | { kind: "job"; id: string; runId: string; name: string; stage: Stage | null; status: PipelineStatus | null; runStatus: PipelineStatus | null | undefined }
+  | { kind: "run"; id: string; name: string | null; status: PipelineStatus | null; branch: string | null; sha: string | null }
+  | { kind: "job"; id: string; runId: string; name: string; stage: string | null; status: PipelineStatus | null }
   | { kind: "deployment"; id: string; environment: string; status: PipelineStatus | null; sha: string | null }
   | { kind: "pullRequest"; id: string; state: "open" | "closed" | "merged"; merged: boolean }
   | { kind: "commits"; shas: string[] };
 
 export interface PipelineChange {
   projectId: string;
-  /** Every card linked to the record (not only those this delivery named). */
+  /** Every card linked to the record (not only those the deliveries named). */
   cardIds: string[];
   kind: PipelineChangeRecord["kind"];
   record: PipelineChangeRecord;
 }
 
-/** Called once per changed record of a processed delivery. A throw fails (and retries) the delivery. */
+/** Called once per changed record. A throw rolls the deliveries back and retries them. */
 export async function onPipelineChange(_tx: Tx, _change: PipelineChange): Promise<void> {}

@@ -1,72 +1,94 @@
 import "server-only";
-// Card links of pipeline records. Links live on the record (CardRun, CardPullRequest,
-// CardDeployment), so a later delivery of the same run that names no card still reaches the cards
-// an earlier one linked; CardCommit remembers which commits a card's work touched, so a later
-// deployment of such a commit links the card too.
+// Card links of pipeline records, set-based for a batch. Links live on the record (CardRun,
+// CardPullRequest, CardDeployment), so a later delivery of the same run that names no card still
+// reaches the cards an earlier one linked; CardCommit remembers which commits a card's work
+// touched, so a later deployment of such a commit links the card too.
 import { findCardKeys } from "@/lib/domain/pipeline/card-keys";
 import type { Tx } from "../../db";
 
 export type CardRef = { id: string; key: string };
 
 /**
- * Existing cards of the project named in `texts`, in `findCardKeys` order (by number). Only the
+ * Existing cards of a project among `keys` (candidates from `findCardKeys`), by key. Only the
  * candidate keys are looked up, never the whole project.
  */
-export async function cardsNamedIn(tx: Tx, projectId: string, projectKey: string, texts: readonly string[]): Promise<CardRef[]> {
-  const candidates = findCardKeys(texts, projectKey);
-  if (candidates.length === 0) return [];
-  const rows = await tx.card.findMany({ where: { projectId, key: { in: candidates } }, select: { id: true, key: true } });
-  const byKey = new Map(rows.map((row) => [row.key, row]));
-  return findCardKeys(texts, projectKey, (key) => byKey.has(key)).map((key) => byKey.get(key)!);
+export async function existingCards(tx: Tx, projectId: string, keys: readonly string[]): Promise<Map<string, CardRef>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tx.card.findMany({ where: { projectId, key: { in: [...keys] } }, select: { id: true, key: true } });
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
-/** Result of linking cards to one record: every card linked to it now, and whether any link is new. */
-export interface Linked {
-  cards: CardRef[];
-  added: boolean;
+/** The cards `texts` name, in `findCardKeys` order (by number), among `cards` known to exist. */
+export function cardsNamed(texts: readonly string[], projectKey: string, cards: ReadonlyMap<string, CardRef>): CardRef[] {
+  return findCardKeys(texts, projectKey, (key) => cards.has(key)).map((key) => cards.get(key)!);
 }
+
+export type LinkKind = "run" | "pullRequest" | "deployment";
+export type Link = { cardId: string; recordId: string };
 
 const cardRef = { select: { id: true, key: true } } as const;
 
-export async function linkRun(tx: Tx, runId: string, cardIds: readonly string[]): Promise<Linked> {
-  const added = cardIds.length ? (await tx.cardRun.createMany({ data: cardIds.map((cardId) => ({ cardId, runId })), skipDuplicates: true })).count : 0;
-  const rows = await tx.cardRun.findMany({ where: { runId }, select: { card: cardRef } });
-  return { cards: rows.map((row) => row.card), added: added > 0 };
+const LINKS: Record<LinkKind, { add(tx: Tx, links: Link[]): Promise<string[]>; cards(tx: Tx, ids: string[]): Promise<Array<{ recordId: string; card: CardRef }>> }> = {
+  run: {
+    add: async (tx, links) =>
+      (await tx.cardRun.createManyAndReturn({ data: links.map((l) => ({ cardId: l.cardId, runId: l.recordId })), skipDuplicates: true, select: { runId: true } })).map((r) => r.runId),
+    cards: async (tx, ids) => (await tx.cardRun.findMany({ where: { runId: { in: ids } }, select: { runId: true, card: cardRef } })).map((r) => ({ recordId: r.runId, card: r.card })),
+  },
+  pullRequest: {
+    add: async (tx, links) =>
+      (
+        await tx.cardPullRequest.createManyAndReturn({ data: links.map((l) => ({ cardId: l.cardId, pullRequestId: l.recordId })), skipDuplicates: true, select: { pullRequestId: true } })
+      ).map((r) => r.pullRequestId),
+    cards: async (tx, ids) =>
+      (await tx.cardPullRequest.findMany({ where: { pullRequestId: { in: ids } }, select: { pullRequestId: true, card: cardRef } })).map((r) => ({ recordId: r.pullRequestId, card: r.card })),
+  },
+  deployment: {
+    add: async (tx, links) =>
+      (
+        await tx.cardDeployment.createManyAndReturn({ data: links.map((l) => ({ cardId: l.cardId, deploymentId: l.recordId })), skipDuplicates: true, select: { deploymentId: true } })
+      ).map((r) => r.deploymentId),
+    cards: async (tx, ids) =>
+      (await tx.cardDeployment.findMany({ where: { deploymentId: { in: ids } }, select: { deploymentId: true, card: cardRef } })).map((r) => ({ recordId: r.deploymentId, card: r.card })),
+  },
+};
+
+/**
+ * Adds links (existing ones are kept) and returns every card now linked to each record in
+ * `recordIds`, plus the records that gained a link.
+ */
+export async function link(tx: Tx, kind: LinkKind, links: Link[], recordIds: readonly string[]) {
+  const gained = new Set(links.length ? await LINKS[kind].add(tx, links) : []);
+  const cards = new Map<string, CardRef[]>(recordIds.map((id) => [id, []]));
+  if (recordIds.length) for (const row of await LINKS[kind].cards(tx, [...new Set(recordIds)])) cards.get(row.recordId)!.push(row.card);
+  return { cards, gained };
 }
 
-export async function linkPullRequest(tx: Tx, pullRequestId: string, cardIds: readonly string[]): Promise<Linked> {
-  const added = cardIds.length
-    ? (await tx.cardPullRequest.createMany({ data: cardIds.map((cardId) => ({ cardId, pullRequestId })), skipDuplicates: true })).count
-    : 0;
-  const rows = await tx.cardPullRequest.findMany({ where: { pullRequestId }, select: { card: cardRef } });
-  return { cards: rows.map((row) => row.card), added: added > 0 };
-}
-
-export async function linkDeployment(tx: Tx, deploymentId: string, cardIds: readonly string[]): Promise<Linked> {
-  const added = cardIds.length
-    ? (await tx.cardDeployment.createMany({ data: cardIds.map((cardId) => ({ cardId, deploymentId })), skipDuplicates: true })).count
-    : 0;
-  const rows = await tx.cardDeployment.findMany({ where: { deploymentId }, select: { card: cardRef } });
-  return { cards: rows.map((row) => row.card), added: added > 0 };
+/** Ties commits to cards; returns the cards that gained a commit. */
+export async function recordCommits(tx: Tx, rows: Array<{ cardId: string; sha: string; projectId: string }>): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const added = await tx.cardCommit.createManyAndReturn({ data: rows, skipDuplicates: true, select: { cardId: true } });
+  return new Set(added.map((row) => row.cardId));
 }
 
 /**
- * Cards a deployment inherits: those whose commits include the deployed SHA (from pushes, runs and
+ * Cards deployments inherit: those whose commits include the deployed SHA (from pushes, runs and
  * pull requests), and those of pull requests whose head branch is the deployed ref (preview
  * environments). A long-lived branch name alone ("main") links nothing: every card ever merged
- * there would light up.
+ * there would light up. Keyed by `${projectId} ${sha}` and `${projectId} ref:${ref}`.
  */
-export async function inheritedDeploymentCards(tx: Tx, projectId: string, sha: string | null, ref: string | null): Promise<string[]> {
+export async function inheritedCards(tx: Tx, projectIds: string[], shas: string[], refs: string[]): Promise<Map<string, string[]>> {
   const [byCommit, byPullRequest] = await Promise.all([
-    sha ? tx.cardCommit.findMany({ where: { projectId, sha }, select: { cardId: true } }) : [],
-    ref ? tx.cardPullRequest.findMany({ where: { pullRequest: { projectId, headRef: ref } }, select: { cardId: true } }) : [],
+    shas.length ? tx.cardCommit.findMany({ where: { projectId: { in: projectIds }, sha: { in: shas } }, select: { cardId: true, projectId: true, sha: true } }) : [],
+    refs.length
+      ? tx.cardPullRequest.findMany({
+          where: { pullRequest: { projectId: { in: projectIds }, headRef: { in: refs } } },
+          select: { cardId: true, pullRequest: { select: { projectId: true, headRef: true } } },
+        })
+      : [],
   ]);
-  return [...new Set([...byCommit, ...byPullRequest].map((row) => row.cardId))];
-}
-
-/** Ties commits to cards; returns whether any pair is new. */
-export async function recordCommits(tx: Tx, projectId: string, shas: readonly string[], cardIds: readonly string[]): Promise<boolean> {
-  if (shas.length === 0 || cardIds.length === 0) return false;
-  const data = cardIds.flatMap((cardId) => shas.map((sha) => ({ cardId, sha, projectId })));
-  return (await tx.cardCommit.createMany({ data, skipDuplicates: true })).count > 0;
+  const inherited = new Map<string, string[]>();
+  const add = (key: string, cardId: string) => inherited.set(key, [...(inherited.get(key) ?? []), cardId]);
+  for (const row of byCommit) add(`${row.projectId} ${row.sha}`, row.cardId);
+  for (const row of byPullRequest) add(`${row.pullRequest.projectId} ref:${row.pullRequest.headRef}`, row.cardId);
+  return inherited;
 }
