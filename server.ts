@@ -1,23 +1,15 @@
 // Shipboard's HTTP server: opens the database (migrating it), serves Next.js, and shuts down
 // gracefully on SIGTERM: stop accepting, finish in-flight requests, then close the database.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { openDatabase, setDatabase } from "@/lib/server/database";
 import { env } from "@/lib/server/env";
+import { ensureInstanceSecret } from "@/lib/server/instance-secret";
 import { logger } from "@/lib/server/logger";
 
 const dev = process.argv.includes("--dev");
 const SHUTDOWN_GRACE_MS = 15_000;
-
-async function sessionSecret(database: ReturnType<typeof openDatabase>) {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  // Generated once and kept in the database, so every instance on it signs sessions alike.
-  const generated = randomBytes(32).toString("base64url");
-  await database.prisma.setting.createMany({ data: [{ key: "auth_secret", value: generated }], skipDuplicates: true });
-  const stored = await database.prisma.setting.findUniqueOrThrow({ where: { key: "auth_secret" } });
-  return stored.value;
-}
 
 /**
  * The client address for throttling, set here so a client cannot choose it: the socket's address,
@@ -39,7 +31,7 @@ async function main() {
   setDatabase(database);
   const applied = await database.migrate();
   if (applied.length) logger.info({ applied }, "migrations applied");
-  process.env.AUTH_SECRET = await sessionSecret(database);
+  await ensureInstanceSecret(database);
   process.env.AUTH_TRUST_HOST ??= "true";
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });

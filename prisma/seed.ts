@@ -5,6 +5,7 @@ import type { TeamRole } from "@/lib/domain/roles";
 import { currentDatabase } from "@/lib/server/database";
 import type { CreateCardInput } from "@/lib/validation/cards";
 import { makeCard, makeProject, makeTeam, makeUser } from "./factories";
+import { seedDemoPipeline } from "./seed-pipeline";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: TeamRole }> = [
   { email: "admin@example.com", name: "Ada Admin", role: "ADMIN" },
@@ -85,6 +86,8 @@ export async function seedDemo({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promi
       columnId: columns[column]!.id,
     });
   }
+
+  await seedDemoPipeline(project.projectId, users[0]!.id);
 
   const line = "─".repeat(60);
   console.log(`\n${line}\n Demo workspace ready: team Acme, project DEMO (${CARDS.length + EPICS.length} cards)\n`);

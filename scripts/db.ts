@@ -5,6 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openDatabase, setDatabase, type DatabaseConfig } from "@/lib/server/database";
 import { env } from "@/lib/server/env";
+import { ensureInstanceSecret } from "@/lib/server/instance-secret";
 import { migrationsDir, pendingSchemaChange } from "./lib/schema-engine";
 
 function databaseConfig(): DatabaseConfig {
@@ -54,6 +55,7 @@ async function main() {
     case "prepare":
       return withDatabase(async (database) => {
         await database.migrate();
+        await ensureInstanceSecret(database);
         const { seedDemo } = await import("@/prisma/seed");
         const force = command === "seed" || env.SEED_DEMO === "always";
         if (force || (env.SEED_DEMO === "auto" && database.kind === "pglite")) await seedDemo({ onlyIfEmpty: !force });

@@ -41,7 +41,7 @@ export function seed(env: Record<string, string>) {
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "info", AUTH_SECRET: "ops-tests-shared-secret" },
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "info" },
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
