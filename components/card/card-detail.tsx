@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -18,6 +18,8 @@ type Props = {
   members: Array<{ id: string; name: string }>;
   epics: Array<{ key: string; title: string }>;
   canEdit: boolean;
+  /** Panels rendered below the description (development, checklist), server-rendered by the page. */
+  children?: ReactNode;
 };
 
 function formValues(card: CardView) {
@@ -34,7 +36,7 @@ function formValues(card: CardView) {
   };
 }
 
-export function CardDetail({ card, history, members, epics, canEdit }: Props) {
+export function CardDetail({ card, history, members, epics, canEdit, children }: Props) {
   const router = useRouter();
   const [values, setValues] = useState(() => formValues(card));
   const [editingDescription, setEditingDescription] = useState(false);
@@ -97,6 +99,7 @@ export function CardDetail({ card, history, members, epics, canEdit }: Props) {
             </div>
           )}
         </section>
+        {children}
         <CardHistory entries={history} />
       </div>
       <aside className="flex flex-col gap-4 rounded-xl border border-border bg-surface p-4 self-start">

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardDetail } from "@/components/card/card-detail";
+import { DevelopmentPanel } from "@/components/pipeline/development-panel";
 import { hasRole } from "@/lib/domain/roles";
 import { requireCardRole } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { cardHistory, loadCardDto } from "@/lib/server/queries/cards";
+import { cardPipeline } from "@/lib/server/queries/pipeline";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { projectEpics, teamMembers } from "@/lib/server/queries/projects";
 
@@ -24,15 +26,18 @@ export default async function CardPage({ params }: { params: Promise<Params> }) 
     throw error;
   });
   if (access.projectId !== project.id) notFound();
-  const [card, history, members, epics] = await Promise.all([
+  const [card, history, members, epics, pipeline] = await Promise.all([
     loadCardDto(access.cardId),
     cardHistory(access.cardId),
     teamMembers(access.teamId),
     projectEpics(access.projectId),
+    cardPipeline(access.cardId),
   ]);
   return (
     <main className="mx-auto w-full max-w-5xl px-6 py-6">
-      <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")} />
+      <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")}>
+        <DevelopmentPanel pipeline={pipeline} cardKey={card.key} />
+      </CardDetail>
     </main>
   );
 }
