@@ -1,22 +1,17 @@
 // Webhook benchmark on PostgreSQL: acknowledged deliveries per second, ack latency, and the lag
 // from the 202 to the card's pipeline state being committed.
 //   npm run bench:webhooks    (scratch database on TEST_DATABASE_URL, default the local server)
-// Deliveries are signed ~10 KB GitHub workflow_run payloads sent over HTTP (keep-alive, a few
-// connections) to a node:http server wrapping the real route handler, with the queue worker
-// running in the same process, as in production.
+// The server process runs a node:http server wrapping the real route handler, with the queue
+// worker in process as in production. A forked client process sends signed ~10 KB GitHub
+// workflow_run deliveries over a few keep-alive connections, so load generation does not eat the
+// server's CPU.
+import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import * as webhookRoute from "@/app/api/webhooks/[provider]/[integrationId]/route";
 import { signGithub } from "@/lib/domain/pipeline/verify";
-import { ranksBetween } from "@/lib/domain/ranking";
-import { openDatabase, setDatabase } from "@/lib/server/database";
-import { createIntegration } from "@/lib/server/services/integrations";
-import { createScratchPostgres } from "@/lib/server/testing/test-database";
-import { startWebhookWorker, stopWebhookWorker } from "@/lib/server/webhook-queue";
-import { makeWorld } from "@/prisma/factories";
 
 process.env.AUTH_SECRET ??= "bench-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
@@ -28,6 +23,11 @@ const BURST = Number(process.env.BENCH_BURST ?? 5_000);
 const RATE = 500;
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const CARDS = 500;
+const TARGET_BYTES = 10_240;
+
+type Ack = { id: string; ackedAt: number; latency: number };
+type ClientJob = { port: number; urlPath: string; secret: string };
+type ClientReport = { bytes: number; burst: Ack[]; burstSeconds: number; steady: Ack[]; steadySeconds: number };
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,11 +35,11 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "../shared/fixtures/webhooks/github/workflow_run.completed-failure.json"), "utf8"));
+// ---- client process ---------------------------------------------------------------------------
 
-/** Delivery n: run n/2 (a start, then its completion), on a branch naming one of the cards; ~10 KB. */
-function delivery(n: number, secret: string) {
-  const body = structuredClone(fixture.body);
+/** Delivery n: run n/2 (a start, then its completion) on a branch naming one of the cards; ~10 KB. */
+function makeDelivery(template: { workflow_run: Record<string, unknown> } & Record<string, unknown>, n: number, secret: string) {
+  const body = structuredClone(template);
   const completed = n % 2 === 1;
   Object.assign(body.workflow_run, {
     id: 10_000_000 + Math.floor(n / 2),
@@ -49,53 +49,80 @@ function delivery(n: number, secret: string) {
     updated_at: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
   });
   body.action = completed ? "completed" : "in_progress";
-  const bytes = Buffer.from(JSON.stringify(body).slice(0, -1) + `,"padding":"${"x".repeat(Math.max(0, 10_240 - JSON.stringify(body).length - 14))}"}`);
-  return {
-    bytes,
-    headers: {
-      "content-type": "application/json",
-      "content-length": String(bytes.length),
-      "x-github-event": "workflow_run",
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": signGithub(secret, bytes),
-    },
+  const json = JSON.stringify(body);
+  const bytes = Buffer.from(`${json.slice(0, -1)},"padding":"${"x".repeat(Math.max(0, TARGET_BYTES - json.length - 14))}"}`);
+  const headers = {
+    "content-type": "application/json",
+    "content-length": String(bytes.length),
+    "x-github-event": "workflow_run",
+    "x-github-delivery": randomUUID(),
+    "x-hub-signature-256": signGithub(secret, bytes),
   };
+  return { bytes, headers };
 }
 
-async function startServer() {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const [, , , provider, integrationId] = req.url!.split("/");
-    const response = await webhookRoute.POST(
-      new Request(`http://localhost${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }),
-      { params: Promise.resolve({ provider: provider!, integrationId: integrationId! }) },
-    );
-    res.writeHead(response.status, { "content-type": "application/json" }).end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, port: (server.address() as AddressInfo).port };
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-
-function post(port: number, urlPath: string, payload: ReturnType<typeof delivery>): Promise<{ status: number; id: string; ackedAt: number; latency: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: urlPath, method: "POST", headers: payload.headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const latency = performance.now() - started;
-        resolve({ status: res.statusCode ?? 0, id: JSON.parse(Buffer.concat(chunks).toString()).id, ackedAt: Date.now(), latency });
+async function runClient(job: ClientJob): Promise<ClientReport> {
+  const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "../shared/fixtures/webhooks/github/workflow_run.completed-failure.json"), "utf8"));
+  // A real workflow_run is ~20 KB, mostly repository objects the normalizer never reads; the
+  // copies inside workflow_run go so the body is the ~10 KB the benchmark is about.
+  const template = fixture.body;
+  delete template.workflow_run.repository;
+  delete template.workflow_run.head_repository;
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const post = (n: number): Promise<Ack> => {
+    const { bytes, headers } = makeDelivery(template, n, job.secret);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: job.port, path: job.urlPath, method: "POST", headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          if (res.statusCode !== 202) return reject(new Error(`unexpected ${res.statusCode}`));
+          resolve({ id: JSON.parse(Buffer.concat(chunks).toString()).id, ackedAt: Date.now(), latency: performance.now() - started });
+        });
       });
+      req.on("error", reject);
+      req.end(bytes);
     });
-    req.on("error", reject);
-    req.end(payload.bytes);
-  });
+  };
+
+  // 1. Throughput: every connection sends its next delivery as soon as the previous one is acked.
+  let next = 0;
+  const burst: Ack[] = [];
+  let started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (next < BURST) burst.push(await post(next++));
+  }));
+  const burstSeconds = (performance.now() - started) / 1000;
+  process.send!({ phase: "burst-done" });
+  await new Promise((resolve) => process.once("message", resolve)); // the server drained its backlog
+
+  // 2. A steady 500 deliveries/s, open loop.
+  const steady: Ack[] = [];
+  const sends: Promise<void>[] = [];
+  started = performance.now();
+  for (let i = 0; i < RATE * RATE_SECONDS; i++) {
+    const wait = started + (i * 1000) / RATE - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    sends.push(post(BURST + i).then((ack) => void steady.push(ack)));
+  }
+  await Promise.all(sends);
+  agent.destroy();
+  return { bytes: makeDelivery(template, 0, job.secret).bytes.length, burst, burstSeconds, steady, steadySeconds: (performance.now() - started) / 1000 };
 }
 
-async function main() {
+// ---- server process ---------------------------------------------------------------------------
+
+async function runServer() {
+  const [{ openDatabase, setDatabase }, { createScratchPostgres }, { createIntegration }, { startWebhookWorker, stopWebhookWorker }, { makeWorld }, { ranksBetween }, webhookRoute] = await Promise.all([
+    import("@/lib/server/database"),
+    import("@/lib/server/testing/test-database"),
+    import("@/lib/server/services/integrations"),
+    import("@/lib/server/webhook-queue"),
+    import("@/prisma/factories"),
+    import("@/lib/domain/ranking"),
+    import("@/app/api/webhooks/[provider]/[integrationId]/route"),
+  ]);
   const scratch = await createScratchPostgres();
   const database = openDatabase({ kind: "postgres", url: scratch.url, poolSize: POOL_SIZE });
   try {
@@ -103,64 +130,61 @@ async function main() {
     setDatabase(database);
     const world = await makeWorld("BENCH");
     const column = await database.prisma.column.findFirstOrThrow({ where: { projectId: world.project.projectId }, orderBy: { rank: "asc" } });
-    const ranks = ranksBetween(null, null, CARDS);
     await database.prisma.card.createMany({
-      data: ranks.map((rank, i) => ({ projectId: world.project.projectId, number: i + 1, key: `BENCH-${i + 1}`, title: `Card ${i + 1}`, columnId: column.id, boardRank: rank, rank })),
+      data: ranksBetween(null, null, CARDS).map((rank, i) => ({ projectId: world.project.projectId, number: i + 1, key: `BENCH-${i + 1}`, title: `Card ${i + 1}`, columnId: column.id, boardRank: rank, rank })),
     });
     const integration = await createIntegration(world.project, { provider: "github", name: "bench", repository: "acme/shop" }, "http://localhost");
-    const urlPath = `/api/webhooks/github/${integration.id}`;
-    const { server, port } = await startServer();
+    const server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const [, , , provider, integrationId] = req.url!.split("/");
+      const response = await webhookRoute.POST(
+        new Request(`http://localhost${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }),
+        { params: Promise.resolve({ provider: provider!, integrationId: integrationId! }) },
+      );
+      res.writeHead(response.status, { "content-type": "application/json" }).end(Buffer.from(await response.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     startWebhookWorker();
-    const sample = delivery(0, integration.secret);
-    console.log(`PostgreSQL, pool ${POOL_SIZE}, ${CONNECTIONS} connections, ${sample.bytes.length} B per delivery, worker in process`);
 
-    // 1. Throughput: every connection sends its next delivery as soon as the previous one is acked.
-    let next = 0;
-    const burst: Array<{ latency: number }> = [];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (next < BURST) {
-          const res = await post(port, urlPath, delivery(next++, integration.secret));
-          if (res.status !== 202) throw new Error(`unexpected ${res.status}`);
-          burst.push(res);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`throughput: ${BURST} deliveries acked in ${seconds.toFixed(2)} s = ${(BURST / seconds).toFixed(0)} deliveries/s`);
-    console.log(`  ack latency p50 ${ms(percentile(burst.map((r) => r.latency), 50))}, p99 ${ms(percentile(burst.map((r) => r.latency), 99))}`);
+    const pendingCount = () => database.prisma.webhookDelivery.count({ where: { status: "pending" } });
     const waitIdle = async () => {
-      while ((await database.prisma.webhookDelivery.count({ where: { status: "pending" } })) > 0) await new Promise((r) => setTimeout(r, 100));
+      while ((await pendingCount()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
     };
+    const client = fork(import.meta.filename, [], { env: { ...process.env, BENCH_ROLE: "client" } });
+    const cpuBefore = process.cpuUsage();
+    let burstCpu = 0;
+    const report = await new Promise<ClientReport>((resolve, reject) => {
+      client.on("message", async (message: { phase?: string; report?: ClientReport }) => {
+        if (message.phase === "burst-done") {
+          await waitIdle();
+          const cpu = process.cpuUsage(cpuBefore);
+          burstCpu = (cpu.user + cpu.system) / 1000 / BURST;
+          client.send("go");
+        } else if (message.report) resolve(message.report);
+      });
+      client.on("error", reject);
+      client.on("exit", (code) => code !== 0 && reject(new Error(`client exited with ${code}`)));
+      client.send({ port: (server.address() as AddressInfo).port, urlPath: `/api/webhooks/github/${integration.id}`, secret: integration.secret } satisfies ClientJob);
+    });
     await waitIdle();
-    console.log(`  backlog processed ${((performance.now() - started) / 1000).toFixed(2)} s after the first delivery`);
 
-    // 2. Lag at a steady 500 deliveries/s: from the 202 to the processing transaction's commit.
-    const acks: Array<{ id: string; ackedAt: number; latency: number }> = [];
-    const total = RATE * RATE_SECONDS;
-    const sends: Promise<void>[] = [];
-    const t0 = performance.now();
-    for (let i = 0; i < total; i++) {
-      const due = t0 + (i * 1000) / RATE;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      sends.push(post(port, urlPath, delivery(BURST + i, integration.secret)).then((res) => void acks.push(res)));
-    }
-    await Promise.all(sends);
-    const sentFor = (performance.now() - t0) / 1000;
-    await waitIdle();
-    const rows = await database.prisma.webhookDelivery.findMany({ where: { id: { in: acks.map((a) => a.id) } }, select: { id: true, status: true, processedAt: true } });
+    console.log(`PostgreSQL, pool ${POOL_SIZE}, ${CONNECTIONS} keep-alive connections from a separate client process, worker in the server process`);
+    const burstLatencies = report.burst.map((a) => a.latency);
+    console.log(`throughput: ${BURST} deliveries acked in ${report.burstSeconds.toFixed(2)} s = ${(BURST / report.burstSeconds).toFixed(0)} deliveries/s (target >= 1000)`);
+    console.log(`  ack latency p50 ${ms(percentile(burstLatencies, 50))}, p99 ${ms(percentile(burstLatencies, 99))} (target p99 <= 50 ms)`);
+    console.log(`  server CPU ${burstCpu.toFixed(2)} ms per delivery (ack + processing)`);
+
+    const rows = await database.prisma.webhookDelivery.findMany({ where: { id: { in: report.steady.map((a) => a.id) } }, select: { id: true, status: true, processedAt: true } });
     const processedAt = new Map(rows.map((row) => [row.id, row.processedAt?.getTime() ?? NaN]));
-    const lags = acks.map((a) => processedAt.get(a.id)! - a.ackedAt);
-    const failed = rows.filter((row) => row.status !== "processed").length;
-    console.log(`steady rate: ${total} deliveries at ${(total / sentFor).toFixed(0)}/s (target ${RATE}/s), ${failed} not processed`);
-    console.log(`  ack latency p50 ${ms(percentile(acks.map((a) => a.latency), 50))}, p99 ${ms(percentile(acks.map((a) => a.latency), 99))}`);
-    console.log(`  lag ack -> card state committed p50 ${ms(percentile(lags, 50))}, p95 ${ms(percentile(lags, 95))}, max ${ms(Math.max(...lags))}`);
-    console.log("  (lag: processedAt is stamped in the processing transaction just before its commit)");
+    const lags = report.steady.map((a) => processedAt.get(a.id)! - a.ackedAt);
+    const total = report.steady.length;
+    console.log(`steady rate: ${total} deliveries at ${(total / report.steadySeconds).toFixed(0)}/s (offered ${RATE}/s), ${rows.filter((r) => r.status !== "processed").length} not processed`);
+    console.log(`  ack latency p50 ${ms(percentile(report.steady.map((a) => a.latency), 50))}, p99 ${ms(percentile(report.steady.map((a) => a.latency), 99))}`);
+    console.log(`  lag ack -> card state committed p50 ${ms(percentile(lags, 50))}, p95 ${ms(percentile(lags, 95))} (target p95 <= 1000 ms), max ${ms(Math.max(...lags))}`);
+    console.log(`  (${report.bytes} B per delivery; processedAt is stamped in the processing transaction just before its commit)`);
 
     await stopWebhookWorker();
-    agent.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   } finally {
     await database.close();
@@ -168,7 +192,19 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.env.BENCH_ROLE === "client") {
+  process.once("message", (job: ClientJob) => {
+    runClient(job).then(
+      (report) => process.send!({ report }, () => process.exit(0)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+} else {
+  runServer().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -70,6 +70,7 @@ test("a card moved with the keyboard is announced and persists", async ({ page, 
   await page.keyboard.press("ArrowRight");
   await expect(page.getByText(`${card.key} moved to In progress, position 1 of 1.`)).toBeAttached();
   await page.keyboard.press("ArrowRight");
+  await expect(page.getByText(`${card.key} moved to Review, position 1 of 1.`)).toBeAttached();
   await page.keyboard.press("Space");
   await expect(page.getByText(`Dropped ${card.key} in Review, position 1 of 1.`)).toBeAttached();
 

@@ -99,6 +99,16 @@ export function findCell(cells: Cells, cardKey: string): string | undefined {
   return Object.keys(cells).find((id) => cells[id]!.some((card) => card.key === cardKey));
 }
 
+/** Cells with the card taken out of its cell and put into `toCell` at `index` (clamped). */
+export function moveToCell(cells: Cells, cardKey: string, toCell: string, index: number): Cells {
+  const fromCell = findCell(cells, cardKey);
+  if (!fromCell || fromCell === toCell || !cells[toCell]) return cells;
+  const card = cells[fromCell]!.find((c) => c.key === cardKey)!;
+  const into = cells[toCell]!;
+  const at = Math.max(0, Math.min(index, into.length));
+  return { ...cells, [fromCell]: cells[fromCell]!.filter((c) => c.key !== cardKey), [toCell]: [...into.slice(0, at), card, ...into.slice(at)] };
+}
+
 /** Where a card sits after a drag, in the server's terms (neighbours) plus its position for people. */
 export function placement(cells: Cells, cardKey: string) {
   const cell = findCell(cells, cardKey);

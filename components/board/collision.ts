@@ -43,6 +43,9 @@ export function createBoardCollision() {
     const inLane = args.droppableContainers.filter((container) => dataOf(container)?.laneId === lane);
     const scoped = { ...args, droppableContainers: inLane };
     const pointerHits = pointerWithin(scoped);
+    // A pointer in the gap between two columns keeps its last target. Falling back to rect
+    // intersection there would flip between the neighbours as each move reshapes them.
+    if (pointerHits.length === 0 && args.pointerCoordinates && lastOverId != null) return [{ id: lastOverId }];
     const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(scoped);
     let overId = getFirstCollision(hits, "id");
     if (overId != null) {
@@ -64,6 +67,10 @@ export function createBoardCollision() {
     reset() {
       lastOverId = null;
       movedToNewCell = false;
+    },
+    /** Whether a card changed cell since the last frame; another change waits for the next frame. */
+    get justMoved() {
+      return movedToNewCell;
     },
     movedToNewCell() {
       movedToNewCell = true;

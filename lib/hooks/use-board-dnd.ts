@@ -21,7 +21,7 @@ import { arrayMove } from "@dnd-kit/sortable";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { announce, screenReaderInstructions, type Spot } from "@/components/board/announcements";
-import { buildLayout, cellId, findCell, parseCellId, placement, type Cells, type Lane, type LaneMode } from "@/components/board/board-layout";
+import { buildLayout, cellId, findCell, moveToCell, parseCellId, placement, type Cells, type Lane, type LaneMode } from "@/components/board/board-layout";
 import { boardKeyboardCoordinates, createBoardCollision } from "@/components/board/collision";
 import type { BoardData, CardMove } from "@/components/board/types";
 import { checkEntry } from "@/components/board/wip";
@@ -108,15 +108,15 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     if (!check.allowed) return commit({ ...state, overColumnId: column.id, refusal: { columnId: column.id, reason: check.reason } });
     const activeCell = findCell(state.cells, state.activeKey);
     if (!activeCell || activeCell === overCell) return commit({ ...state, overColumnId: column.id, refusal: null });
-    const from = state.cells[activeCell]!;
+    // One change of cell per frame: moving reshapes the columns, and a target computed from the
+    // old shapes could send the card straight back (an endless update loop).
+    if (collision.justMoved) return;
     const into = state.cells[overCell]!;
-    const card = from.find((c) => c.key === state.activeKey)!;
     const overIndex = into.findIndex((c) => c.key === over.id);
     const translated = active.rect.current.translated;
     const below = translated !== null && translated.top > over.rect.top + over.rect.height;
-    const index = overIndex >= 0 ? overIndex + (below ? 1 : 0) : into.length;
     collision.movedToNewCell();
-    const cells = { ...state.cells, [activeCell]: from.filter((c) => c.key !== card.key), [overCell]: [...into.slice(0, index), card, ...into.slice(index)] };
+    const cells = moveToCell(state.cells, state.activeKey, overCell, overIndex >= 0 ? overIndex + (below ? 1 : 0) : into.length);
     commit({ ...state, cells, overColumnId: column.id, refusal: null });
   }
 
@@ -136,12 +136,14 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
       toast.error(`${key} was not moved`, { description: state.refusal.reason });
       return;
     }
-    let cells = state.cells;
-    const activeCell = findCell(cells, key)!;
-    const list = cells[activeCell]!;
+    // Normally the card is already in the target cell (drag-over moved it); a move skipped to
+    // keep one change per frame is completed here.
+    const overAt = state.cells[overCell]!.findIndex((c) => c.key === over.id);
+    let cells = moveToCell(state.cells, key, overCell, overAt < 0 ? state.cells[overCell]!.length : overAt);
+    const list = cells[overCell]!;
     const overIndex = list.findIndex((c) => c.key === over.id);
     const activeIndex = list.findIndex((c) => c.key === key);
-    if (overIndex >= 0 && overIndex !== activeIndex) cells = { ...cells, [activeCell]: arrayMove(list, activeIndex, overIndex) };
+    if (overIndex >= 0 && overIndex !== activeIndex) cells = { ...cells, [overCell]: arrayMove(list, activeIndex, overIndex) };
     const target = placement(cells, key)!;
     live.current.message = announce.dropped(key, spot(cells, key));
     const { move } = target;
@@ -149,8 +151,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     if (move.toColumnId === origin.toColumnId && move.afterKey === origin.afterKey && move.beforeKey === origin.beforeKey) return;
     const column = board.columns.find((c) => c.id === move.toColumnId)!;
     const check = checkEntry(column, origin.toColumnId, board.project.wipMode);
-    const card = list[activeIndex]!;
-    onMove(move, card.version, check.allowed ? check.warning : null);
+    onMove(move, list[activeIndex]!.version, check.allowed ? check.warning : null);
   }
 
   function onDragCancel() {

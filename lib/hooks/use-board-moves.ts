@@ -1,15 +1,21 @@
 "use client";
-// The board is optimistic, but the server decides: a move shows at once, is sent with the card's
-// version, and rolls back by itself when refused (the optimistic state ends with the transition,
-// and the server's board never had the move).
-import { useCallback, useOptimistic, useState, useTransition } from "react";
+// The board is optimistic, but the server decides: a move shows at once (a pending move replayed
+// on top of the server's board), is sent with the card's version, and rolls back when refused
+// (the pending move is dropped; the server's board never had it).
+//
+// Pending moves are plain state rather than useOptimistic: React recomputes an optimistic value on
+// every render while its transition is pending, a new object each time, which would re-run the
+// whole layout (and its identity checks) on every drag frame.
+import { useCallback, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { moveCardAction } from "@/lib/actions/board";
 import { applyMove, stabilize } from "@/components/board/board-layout";
 import type { BoardData, CardMove } from "@/components/board/types";
 import { wipRefusalMessage } from "@/components/board/wip";
 
-type PendingMove = { move: CardMove; at: number };
+type PendingMove = { id: number; move: CardMove; at: number };
+
+let nextPendingId = 0;
 
 function refusalText(code: string, message: string, details: unknown): string {
   const wip = details as { column?: string; limit?: number; count?: number } | undefined;
@@ -31,34 +37,41 @@ function useStableBoard(board: BoardData): BoardData {
 }
 
 /**
- * `reload` fetches the server's board into the base state; awaiting it inside the move's transition
- * keeps the optimistic move on screen until the fresh board (which has it) replaces it.
+ * `reload` fetches the server's board into the base state. A successful move stays pending until
+ * that fresh board (which has it) is in, so the card never flickers back; replaying it on a board
+ * that already has it changes nothing (`applyMove` is idempotent).
  */
 export function useBoardMoves(liveBoard: BoardData, reload: () => Promise<void>) {
-  const [, startTransition] = useTransition();
-  const [optimistic, addMove] = useOptimistic(useStableBoard(liveBoard), (state: BoardData, pending: PendingMove) => applyMove(state, pending.move, new Date(pending.at)));
+  const base = useStableBoard(liveBoard);
+  const [pending, setPending] = useState<PendingMove[]>([]);
+  const board = useMemo(() => pending.reduce((state, { move, at }) => applyMove(state, move, new Date(at)), base), [base, pending]);
 
   /** Shows the move now and persists it; `warning` (a soft WIP breach) is shown once it is saved. */
   const move = useCallback(
-    (move: CardMove, version: number, warning: string | null) => {
-      startTransition(async () => {
-        addMove({ move, at: Date.now() });
+    async (move: CardMove, version: number, warning: string | null) => {
+      const id = ++nextPendingId;
+      setPending((list) => [...list, { id, move, at: Date.now() }]);
+      try {
         const result = await moveCardAction({ ...move, version });
         if (result.ok) {
           if (warning) toast.warning(warning);
           await reload();
-          return;
-        }
-        if (result.code === "VERSION_CONFLICT") {
+        } else if (result.code === "VERSION_CONFLICT") {
           toast.error(`${move.cardKey} was changed by someone else. The board now shows its latest state; try again.`);
           await reload();
-          return;
+        } else {
+          toast.error(`${move.cardKey} was not moved`, { description: refusalText(result.code, result.message, result.details) });
         }
-        toast.error(`${move.cardKey} was not moved`, { description: refusalText(result.code, result.message, result.details) });
-      });
+      } catch {
+        // The request itself failed (offline, server restarting): the board shows what it knows.
+        toast.error(`${move.cardKey} may not have moved: the server could not be reached.`);
+        await reload().catch(() => undefined);
+      } finally {
+        setPending((list) => list.filter((entry) => entry.id !== id));
+      }
     },
-    [addMove, reload],
+    [reload],
   );
 
-  return { board: optimistic, move };
+  return { board, move };
 }

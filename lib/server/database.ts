@@ -18,6 +18,11 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** Subscribes to NOTIFY on a channel; every instance on the same database receives it. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Plain SQL with $1… parameters, outside Prisma and outside any transaction, for hot paths where
+   * Prisma's per-call cost dominates (webhook intake). Pass times as ISO strings.
+   */
+  query<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,8 @@ function openPglite(dataDir: string): Database {
       const unlisten = await client.listen(channel, onPayload);
       return async () => unlisten();
     },
+    // PGlite has one session: going through Prisma keeps the query out of Prisma's open transactions.
+    query: (sql, params) => prisma.$queryRawUnsafe(sql, ...params),
     close: async () => {
       await prisma.$disconnect();
       await client.close();
@@ -87,6 +94,7 @@ function openPglite(dataDir: string): Database {
 function openPostgres(url: string, poolSize = 10): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
   const listeners: pg.Client[] = [];
+  let plain: pg.Pool | undefined;
   const dedicatedClient = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -119,8 +127,13 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.end();
       };
     },
+    query: async <T,>(sql: string, params: readonly unknown[]) => {
+      plain ??= new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 4)) });
+      return (await plain.query(sql, [...params])).rows as T[];
+    },
     close: async () => {
       await Promise.all(listeners.map((client) => client.end().catch(() => {})));
+      await plain?.end();
       await prisma.$disconnect();
     },
   };

@@ -4,11 +4,11 @@ import "server-only";
 // server shutdown.
 import { boardHub, type BoardMessage } from "./realtime-hub";
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 /** How long a browser waits before reconnecting (it then sends Last-Event-ID itself). */
 const RETRY_MS = 2_000;
 
-export function formatEvent(message: BoardMessage) {
+function formatEvent(message: BoardMessage) {
   return `id: ${message.id}\nevent: ${message.kind}\ndata: ${JSON.stringify(message.payload)}\n\n`;
 }
 

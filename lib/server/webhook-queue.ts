@@ -6,15 +6,19 @@ import "server-only";
 // "processed" status commit together. Failures retry with exponential backoff, then "failed".
 import { stageRulesSchema } from "@/lib/validation/integrations";
 import type { Provider } from "@/lib/domain/pipeline/types";
-import { db } from "./db";
+import { currentDatabase } from "./database";
+import { db, type Tx } from "./db";
 import { logger } from "./logger";
-import { processDelivery, type IntegrationContext } from "./services/pipeline/process-delivery";
+import type { IntegrationContext, ProcessOutcome } from "./services/pipeline/prepare";
+import { processBatch } from "./services/pipeline/process-batch";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 30_000;
 const POLL_MS = 500;
-/** Deliveries in flight at once, each in its own transaction (and pooled connection). */
-const CONCURRENCY = 8;
+/** Deliveries claimed and processed together, in one transaction. */
+const BATCH_SIZE = 50;
+/** Batches in flight at once, each holding one pooled connection. */
+const CONCURRENCY = 2;
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 10 * 60_000;
 /** Finished deliveries are kept this long for the log and for duplicate detection. */
@@ -52,15 +56,19 @@ export function retryDelayMs(attempts: number): number {
 }
 
 async function claim(limit: number): Promise<Claimed[]> {
-  const now = new Date();
-  // The lease counts as an attempt, so a delivery that crashes the process every time still ends "failed".
-  return db.$queryRaw<Claimed[]>`
-    UPDATE "WebhookDelivery" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM "WebhookDelivery"
-      WHERE status = 'pending' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-      ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "integrationId", event, body, attempts, "receivedAt"`;
+  const now = Date.now();
+  // The lease counts as an attempt, so a delivery that crashes the process every time still ends
+  // "failed". Outside Prisma (Database.query): it carries every claimed body. Times travel as ISO
+  // strings and come back as timestamptz, so no session time zone can shift them.
+  return currentDatabase().query<Claimed>(
+    `UPDATE "WebhookDelivery" SET "lockedUntil" = $1, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM "WebhookDelivery"
+       WHERE status = 'pending' AND "nextAttemptAt" <= $2 AND ("lockedUntil" IS NULL OR "lockedUntil" < $2)
+       ORDER BY "receivedAt" LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING id, "integrationId", event, body, attempts, "receivedAt" AT TIME ZONE 'UTC' AS "receivedAt"`,
+    [new Date(now + LEASE_MS).toISOString(), new Date(now).toISOString(), limit],
+  );
 }
 
 async function integrationsOf(rows: Claimed[]): Promise<Map<string, IntegrationContext>> {
@@ -86,33 +94,47 @@ async function integrationsOf(rows: Claimed[]): Promise<Map<string, IntegrationC
   );
 }
 
-async function handle(row: Claimed, integration: IntegrationContext | undefined): Promise<void> {
-  if (!integration) return; // deleted together with its deliveries since the claim
+async function markDone(tx: Tx, outcomes: Map<string, ProcessOutcome>) {
+  if (outcomes.size === 0) return;
+  const entries = [...outcomes];
+  await tx.$executeRaw`
+    UPDATE "WebhookDelivery" AS d
+    SET status = v.status, result = v.result::jsonb, "processedAt" = ${new Date()}, "lockedUntil" = NULL, "lastError" = NULL
+    FROM unnest(${entries.map(([id]) => id)}::text[], ${entries.map(([, o]) => o.status)}::text[], ${entries.map(([, o]) => JSON.stringify(o.result))}::text[]) AS v(id, status, result)
+    WHERE d.id = v.id`;
+}
+
+async function retryLater(row: Claimed, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  const failed = row.attempts >= MAX_ATTEMPTS;
+  if (failed) logger.error({ deliveryId: row.id, attempts: row.attempts, err: error }, "webhook delivery failed for good");
+  else logger.warn({ deliveryId: row.id, attempts: row.attempts, error: message }, "webhook delivery processing failed; will retry");
+  await db.webhookDelivery
+    .update({
+      where: { id: row.id },
+      data: { status: failed ? "failed" : "pending", lastError: message.slice(0, 2000), lockedUntil: null, nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts)) },
+      select: { id: true },
+    })
+    .catch((updateError: unknown) => logger.error({ deliveryId: row.id, err: updateError }, "could not record the failure; the lease will expire"));
+}
+
+/**
+ * Processes claimed deliveries in one transaction; their effects and "processed" marks commit
+ * together. When the batch fails, each delivery is tried alone, so one bad delivery cannot hold
+ * back the others; a delivery failing alone is retried later.
+ */
+async function handle(rows: Claimed[], integrations: Map<string, IntegrationContext>): Promise<void> {
+  const due: Claimed[] = [];
+  for (const row of rows) {
+    if (row.attempts > MAX_ATTEMPTS) await retryLater(row, new Error(`Gave up after ${MAX_ATTEMPTS} attempts; the worker stopped while processing it.`));
+    else due.push(row);
+  }
+  if (due.length === 0) return;
   try {
-    if (row.attempts > MAX_ATTEMPTS) throw new Error(`Gave up after ${MAX_ATTEMPTS} attempts; the worker stopped while processing it.`);
-    await db.$transaction(
-      async (tx) => {
-        const outcome = await processDelivery(tx, integration, { event: row.event, body: row.body ?? "", receivedAt: row.receivedAt });
-        await tx.webhookDelivery.update({
-          where: { id: row.id },
-          data: { status: outcome.status, result: outcome.result as object, processedAt: new Date(), lockedUntil: null, lastError: null },
-          select: { id: true },
-        });
-      },
-      { maxWait: 10_000, timeout: LEASE_MS / 2 },
-    );
+    await db.$transaction(async (tx) => markDone(tx, await processBatch(tx, due, integrations)), { maxWait: 10_000, timeout: LEASE_MS / 2 });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const failed = row.attempts >= MAX_ATTEMPTS;
-    if (failed) logger.error({ deliveryId: row.id, attempts: row.attempts, err: error }, "webhook delivery failed for good");
-    else logger.warn({ deliveryId: row.id, attempts: row.attempts, error: message }, "webhook delivery processing failed; will retry");
-    await db.webhookDelivery
-      .update({
-        where: { id: row.id },
-        data: { status: failed ? "failed" : "pending", lastError: message.slice(0, 2000), lockedUntil: null, nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts)) },
-        select: { id: true },
-      })
-      .catch((updateError: unknown) => logger.error({ deliveryId: row.id, err: updateError }, "could not record the failure; the lease will expire"));
+    if (due.length === 1) return retryLater(due[0]!, error);
+    for (const row of due) await handle([row], integrations);
   }
 }
 
@@ -142,17 +164,17 @@ async function runLoop(worker: WorkerState) {
     const room = CONCURRENCY - worker.inFlight.size;
     try {
       if (room > 0) {
-        const rows = await claim(room);
-        worker.backlog = rows.length === room;
+        const rows = await claim(BATCH_SIZE);
+        worker.backlog = rows.length === BATCH_SIZE;
         if (rows.length) {
-          const integrations = await integrationsOf(rows);
-          for (const row of rows) {
-            const task = handle(row, integrations.get(row.integrationId)).finally(() => {
+          const task = integrationsOf(rows)
+            .then((integrations) => handle(rows, integrations))
+            .catch((error: unknown) => logger.error({ err: error }, "webhook batch could not be handled; leases will expire"))
+            .finally(() => {
               worker.inFlight.delete(task);
               if (worker.backlog) wake();
             });
-            worker.inFlight.add(task);
-          }
+          worker.inFlight.add(task);
         }
       } else worker.backlog = true;
       if (Date.now() - worker.lastPrune > PRUNE_EVERY_MS) {
@@ -207,10 +229,9 @@ export async function stopWebhookWorker(): Promise<void> {
 export async function drainWebhookQueue(): Promise<number> {
   let handled = 0;
   for (;;) {
-    const rows = await claim(50);
+    const rows = await claim(BATCH_SIZE);
     if (rows.length === 0) return handled;
-    const integrations = await integrationsOf(rows);
-    for (const row of rows) await handle(row, integrations.get(row.integrationId));
+    await handle(rows, await integrationsOf(rows));
     handled += rows.length;
   }
 }

@@ -47,8 +47,11 @@ export type BoardSettingsInput = z.output<typeof boardSettingsSchema>;
  * the card it ends up above (its lower neighbour). Neither means the bottom of the column.
  * `version` is the moved card's version as the caller saw it; omitted, the move is unconditional.
  */
+/** A product owner's reason to move a card into Done although its Definition of Done is unmet. */
+export const overrideSchema = z.object({ reason: z.string().trim().min(1, "Give a reason.").max(500) }).strict();
+
 export const moveCardSchema = z
-  .object({ toColumnId: idSchema, afterKey: cardKeySchema.optional(), beforeKey: cardKeySchema.optional(), version: z.number().int().min(1).optional() })
+  .object({ toColumnId: idSchema, afterKey: cardKeySchema.optional(), beforeKey: cardKeySchema.optional(), version: z.number().int().min(1).optional(), override: overrideSchema.optional() })
   .strict();
 export type MoveCardInput = z.output<typeof moveCardSchema>;
 

@@ -49,5 +49,3 @@ export const deliveriesQuery = z.object({
   cursor: idSchema.optional(),
 });
 export type DeliveriesQuery = z.output<typeof deliveriesQuery>;
-
-export const webhookParams = z.object({ provider: z.string().max(20), integrationId: z.string().max(64) });

@@ -114,8 +114,12 @@ describe("GET /projects/{key}/backlog", () => {
     const paged = await get("?limit=2");
     expect(paged.json.cards.map((c: { key: string }) => c.key)).toEqual(["BACK-2", "BACK-3", "BACK-4", "BACK-5"]);
     expect(paged.json.hasMore).toBe(true);
+    expect(paged.json.total).toBe(3);
     const searched = await get("?q=card%205");
     expect(searched.json.cards.map((c: { key: string }) => c.key)).toEqual(["BACK-5"]);
+    expect((await get("?q=back-6")).json.cards.map((c: { key: string }) => c.key)).toEqual(["BACK-6"]);
+    expect((await get("?q=%25")).json.cards).toEqual([]); // "%" is a literal, not a wildcard
+    expect((await get("?type=bug")).json.cards).toEqual([]);
     expect(await database.prisma.card.count({ where: { projectId, sprintId: running.id } })).toBe(1);
   });
 

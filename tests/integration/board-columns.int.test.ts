@@ -127,6 +127,8 @@ describe("board query", () => {
     const mine = await makeCard(filterWorld.project, member.id, { title: "Fix checkout", columnId: cols["In progress"], assigneeId: member.id, labels: ["shop"], type: "bug", epicKey: epic.key });
     const blocked = await makeCard(filterWorld.project, member.id, { title: "Wait for API", columnId: cols["In progress"], blockedReason: "Vendor", labels: ["api"] });
     await makeCard(filterWorld.project, member.id, { title: "Write docs", columnId: cols["To do"] });
+    const enteredAt = new Date(Date.now() - 3 * 86_400_000 - 60_000);
+    await database.prisma.card.update({ where: { key: blocked.key }, data: { columnEnteredAt: enteredAt } });
     const get = async (query = "") => (await call(boardRoute.GET, { path: `/api/v1/projects/FILT/board${query}`, params: { key: "FILT" }, auth: { token } })).json;
 
     const all = await get();
@@ -134,6 +136,7 @@ describe("board query", () => {
     const inProgress = all.columns.find((c: { name: string }) => c.name === "In progress");
     expect(inProgress).toMatchObject({ category: "in_progress", wipLimit: 5, count: 2 });
     expect(inProgress.cards.map((c: { key: string }) => c.key)).toEqual([mine.key, blocked.key]);
+    expect(inProgress.cards[1]).toMatchObject({ blockedReason: "Vendor", columnEnteredAt: enteredAt.toISOString(), ageDays: 3, assignee: null });
     expect(inProgress.cards[0]).toMatchObject({ type: "bug", assignee: { id: member.id, name: member.name }, labels: ["shop"], ageDays: 0, version: 1, epic: { key: epic.key, title: "Checkout epic" } });
 
     const keysOf = (b: { columns: Array<{ cards: Array<{ key: string }> }> }) => b.columns.flatMap((c) => c.cards.map((card) => card.key));

@@ -1,4 +1,5 @@
 // The integrations REST API: roles, validation, secrets shown once, rotation, delivery log, reprocess.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cardRoute from "@/app/api/v1/cards/[cardKey]/route";
 import * as deliveryRoute from "@/app/api/v1/deliveries/[id]/route";
@@ -85,17 +86,18 @@ describe("creating and listing", () => {
 describe("secret rotation and removal", () => {
   it("rotates the secret: the new one is shown once and works, the old one is refused", async () => {
     const created = (await create({ provider: "github", name: "Rotating", repository: "acme/shop" })).json;
-    const send = (secret: string) => sendFixture(fixture("github/push.branch.json"), { ...world.integrations, github: { ...created, secret } }, { ...(fixture("github/push.branch.json").body as object), n: Math.random() });
-    expect((await send(created.secret)).status).toBe(202);
+    const push = fixture("github/push.branch.json");
+    const send = (secret: string) => sendFixture({ ...push, headers: { ...push.headers, "X-GitHub-Delivery": randomUUID() } }, { ...world.integrations, github: { ...created, secret } });
+    expect(await send(created.secret)).toMatchObject({ status: 202, json: { accepted: true, id: expect.any(String) } });
 
     expect((await call(rotateRoute.POST, { method: "POST", params: { id: created.id }, auth: { token: tokens.member } })).status).toBe(403);
     expect((await call(rotateRoute.POST, { method: "POST", params: { id: created.id }, auth: { token: tokens.outsider } })).status).toBe(404);
     const rotated = await call(rotateRoute.POST, { method: "POST", params: { id: created.id }, auth: { token: tokens.admin } });
     expect(rotated.status).toBe(200);
-    expect(rotated.json).toEqual({ id: created.id, secret: expect.any(String), webhookUrl: created.webhookUrl });
+    expect(rotated.json).toEqual({ id: created.id, provider: "github", name: "Rotating", secret: expect.any(String), webhookUrl: created.webhookUrl });
     expect(rotated.json.secret).not.toBe(created.secret);
     expect((await send(created.secret)).status).toBe(401);
-    expect((await send(rotated.json.secret)).status).toBe(202);
+    expect(await send(rotated.json.secret)).toMatchObject({ status: 202, json: { accepted: true, id: expect.any(String) } });
   });
 
   it("deletes an integration with its deliveries and records", async () => {

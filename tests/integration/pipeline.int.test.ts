@@ -208,6 +208,23 @@ describe("notifications and badges", () => {
   });
 });
 
+describe("concurrent workers", () => {
+  it("end in the right state when several workers split the deliveries of the same runs", async () => {
+    // 108 deliveries: three claimers take batches of 50 at once. Jobs of one run race to create
+    // it; the start and end of each run land in different batches.
+    for (let i = 0; i < 36; i++) {
+      await send("github/workflow_job.completed-failure.json", (body) => Object.assign(body.workflow_job, { id: 500 + (i % 12), name: `job-${i % 12}`, run_id: 77, conclusion: "success" }));
+      await send("github/workflow_run.completed-failure.json", (body) => Object.assign(body.workflow_run, { id: 900 + (i % 3), head_branch: `DEMO-${20 + (i % 3)}` }));
+      await send("github/workflow_run.requested.json", (body) => Object.assign(body.workflow_run, { id: 900 + (i % 3), head_branch: `DEMO-${20 + (i % 3)}` }));
+    }
+    await Promise.all([drainWebhookQueue(), drainWebhookQueue(), drainWebhookQueue()]);
+    expect(await prisma().webhookDelivery.count({ where: { status: "pending" } })).toBe(0);
+    expect((await summaryOf("DEMO-40")).runs).toEqual([expect.objectContaining({ status: "success", jobs: expect.arrayContaining([expect.objectContaining({ name: "job-11" })]) })]);
+    expect((await summaryOf("DEMO-40")).runs[0]!.jobs).toHaveLength(12);
+    for (const key of ["DEMO-20", "DEMO-21", "DEMO-22"]) expect((await summaryOf(key)).runs.map((run) => run.status)).toEqual(["failure"]);
+  });
+});
+
 describe("retries", () => {
   it("backs off after a failure and gives up after the last attempt", async () => {
     // A trigger stands in for any fault while processing (a lost connection, a bug).
@@ -227,6 +244,13 @@ describe("retries", () => {
       delivery = await prisma().webhookDelivery.findUniqueOrThrow({ where: { id: res.json.id } });
       expect(delivery).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: expect.stringContaining("boom") });
       expect(await linkedCardKeys(world.project.projectId)).toEqual([]);
+
+      // In a batch with good deliveries, the bad one fails alone.
+      const bad = await sendGeneric({ branch: "DEMO-7", pipeline: { id: "y", name: "explode" }, status: "success" });
+      const good = await send("github/workflow_run.completed-failure.json");
+      await drainWebhookQueue();
+      expect(await prisma().webhookDelivery.findUniqueOrThrow({ where: { id: bad.json.id } })).toMatchObject({ status: "pending", attempts: 1 });
+      expect(await prisma().webhookDelivery.findUniqueOrThrow({ where: { id: good } })).toMatchObject({ status: "processed", attempts: 1 });
     } finally {
       await prisma().$executeRawUnsafe(`DROP TRIGGER refuse_run ON "PipelineRun"`);
     }

@@ -71,7 +71,6 @@ type Case = {
   invalid: (valid: Request) => Request & { path: string };
 };
 
-const id = (req: Request) => req.params.id!;
 const cases: Case[] = [
   { route: "GET /projects/{key}/sprints", handler: sprintsRoute.GET, method: "GET", role: "VIEWER", status: 200, valid: async () => ({ params: { key: "SAPI" } }), invalid: () => ({ params: { key: "S" }, path: "key" }) },
   {

@@ -1,8 +1,10 @@
 // The webhook endpoint's answers: what is stored for each refusal, and repeats under concurrency.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as integrationsRoute from "@/app/api/v1/projects/[key]/integrations/route";
 import { signGithub } from "@/lib/domain/pipeline/verify";
 import { currentDatabase } from "@/lib/server/database";
+import { call } from "@/lib/server/testing/http";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { drainWebhookQueue } from "@/lib/server/webhook-queue";
 import { loadFixtures, makePipelineWorld, postWebhook, sendFixture, signHeaders, type Fixture } from "./webhooks-support";
@@ -53,6 +55,17 @@ describe("refusals", () => {
     expect((await postWebhook("gitlab", world.integrations.github.id, body, headers)).status).toBe(404);
     expect((await postWebhook("bitbucket", world.integrations.github.id, body, headers)).status).toBe(404);
     expect(await deliveryCount()).toBe(before);
+  });
+
+  it("404 for an integration deleted on another instance while this one had it cached", async () => {
+    const integration = (await call(integrationsRoute.POST, { method: "POST", params: { key: "DEMO" }, body: { provider: "github", name: "Short-lived" }, auth: { token: world.adminToken } })).json;
+    const send = () => {
+      const { body, headers } = githubDelivery(integration.secret);
+      return postWebhook("github", integration.id, body, headers);
+    };
+    expect((await send()).status).toBe(202);
+    await prisma().integration.delete({ where: { id: integration.id } }); // not through this process's service
+    expect((await send()).status).toBe(404);
   });
 
   it("413 for a body over 5 MB, announced or not; nothing stored", async () => {

@@ -28,7 +28,8 @@ export const moveCardEndpoint = defineEndpoint({
   path: "/cards/{cardKey}/move",
   summary:
     "Move a card: `afterKey` is the card it lands below, `beforeKey` the card it lands above; neither puts it at the bottom. " +
-    "422 WIP_LIMIT_EXCEEDED when a hard limit refuses it; 409 VERSION_CONFLICT when `version` is stale",
+    "422 WIP_LIMIT_EXCEEDED when a hard limit refuses it; 409 VERSION_CONFLICT when `version` is stale; " +
+    "422 DOD_INCOMPLETE entering Done with unmet Definition-of-Done items (`details.items`), unless a product owner or admin sends `override: { reason }` (403 for others)",
   tag: "Board",
   role: "MEMBER",
   params: cardParams,

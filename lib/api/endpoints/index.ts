@@ -3,6 +3,7 @@
 import { backlogEndpoints } from "./backlog";
 import { boardEndpoints } from "./board";
 import { coreEndpoints } from "./core";
+import { dodEndpoints } from "./dod";
 import { integrationEndpoints } from "./integrations";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints];

@@ -6,6 +6,7 @@ import { genericWebhookBodySchema } from "@/lib/domain/pipeline/generic";
 import { idParams, projectParams } from "@/lib/validation/common";
 import { createIntegrationSchema, deliveriesQuery } from "@/lib/validation/integrations";
 import { defineEndpoint } from "../endpoint";
+import { CURL_EXAMPLE } from "../webhook-examples";
 
 export const listIntegrationsEndpoint = defineEndpoint({
   method: "GET",
@@ -79,15 +80,6 @@ export const integrationEndpoints = [
   reprocessDeliveryEndpoint,
 ];
 
-const CURL_EXAMPLE = [
-  "```sh",
-  `BODY='{"repository":"acme/shop","branch":"feature/DEMO-12-login","commit":"9fceb02d0ae598e95dc970b74767f19372d61af8","pipeline":{"id":"build-481","name":"CI"},"status":"success","url":"https://ci.example.com/builds/481"}'`,
-  `SIG="sha256=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$SHIPBOARD_WEBHOOK_SECRET" | sed 's/^.* //')"`,
-  `curl -fsS -X POST "$SHIPBOARD_WEBHOOK_URL" -H 'Content-Type: application/json' \\`,
-  `  -H "X-Shipboard-Signature-256: $SIG" -H "X-Shipboard-Delivery: build-481-success" --data-raw "$BODY"`,
-  "```",
-].join("\n");
-
 const errorBody = { content: { "application/json": { schema: { type: "object", properties: { error: { type: "object" } } } } } };
 const { $schema: _ignored, ...genericSchema } = z.toJSONSchema(genericWebhookBodySchema, { io: "input" }) as Record<string, unknown>;
 
@@ -107,7 +99,9 @@ export const webhookOpenApiPaths = {
         "",
         "Example (generic provider):",
         "",
+        "```sh",
         CURL_EXAMPLE,
+        "```",
       ].join("\n"),
       security: [],
       parameters: [

@@ -1,93 +1,91 @@
 import "server-only";
 // Backlog reads: cards outside running and closed sprints in the product owner's order, plus the
 // facets the backlog filters by (epics with progress, labels, members).
-import { compareRanks } from "@/lib/domain/ranking";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { BacklogFilter } from "@/lib/validation/backlog";
 import type { ProjectAccess } from "../authz";
 import { db } from "../db";
 
-/** Narrow select for list rows: no description (it can be 50 kB per card). */
-export const backlogCardSelect = {
-  key: true,
-  number: true,
-  title: true,
-  type: true,
-  priority: true,
-  labels: true,
-  estimate: true,
-  rank: true,
-  sprintId: true,
-  blockedReason: true,
-  flagReason: true,
-  version: true,
-  updatedAt: true,
-  assignee: { select: { id: true, name: true, email: true } },
-  epic: { select: { key: true, title: true } },
-  column: { select: { id: true, name: true, category: true } },
-} satisfies Prisma.CardSelect;
+/** The card shape of list reads: the card DTO's names without `description` and timestamps, plus `rank`. */
+export type BacklogCard = {
+  key: string;
+  number: number;
+  projectKey: string;
+  title: string;
+  type: "story" | "bug" | "task" | "spike" | "epic";
+  priority: "low" | "medium" | "high" | "urgent";
+  assignee: { id: string; name: string; email: string } | null;
+  labels: string[];
+  estimate: number | null;
+  epic: { key: string; title: string } | null;
+  column: { id: string; name: string; category: "TODO" | "IN_PROGRESS" | "DONE" };
+  sprintId: string | null;
+  rank: string;
+  blockedReason: string | null;
+  flagReason: string | null;
+  version: number;
+};
 
-type BacklogCardRow = Prisma.CardGetPayload<{ select: typeof backlogCardSelect }>;
-
-/** The card shape of list endpoints: the card DTO's names without `description` and timestamps but `rank`. */
-export function backlogCardDto(card: BacklogCardRow, projectKey: string) {
-  return {
-    key: card.key,
-    number: card.number,
-    projectKey,
-    title: card.title,
-    type: card.type.toLowerCase(),
-    priority: card.priority.toLowerCase(),
-    assignee: card.assignee,
-    labels: card.labels,
-    estimate: card.estimate,
-    epic: card.epic,
-    column: card.column,
-    sprintId: card.sprintId,
-    rank: card.rank,
-    blockedReason: card.blockedReason,
-    flagReason: card.flagReason,
-    updatedAt: card.updatedAt.toISOString(),
-    version: card.version,
-  };
+/**
+ * The cards `source` yields (a query over "Card" rows) as JSON array text in rank order. PostgreSQL
+ * builds the JSON: for thousands of rows that is several times faster than materialising Prisma
+ * objects with their relations, and the API can send the text as it is. Rows go through a sorted
+ * subquery into json_agg(row) — nothing above the subquery reorders them — which is about twice as
+ * fast as json_build_object with ORDER BY inside the aggregate.
+ */
+export async function cardsJson(projectKey: string, source: Prisma.Sql): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ cards: string }>>`
+    SELECT coalesce(json_agg(t), '[]')::text AS cards FROM (
+      SELECT c.key, c.number, ${projectKey}::text AS "projectKey", c.title, lower(c.type::text) AS type, lower(c.priority::text) AS priority,
+             CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS assignee,
+             c.labels, c.estimate,
+             CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object('key', e.key, 'title', e.title) END AS epic,
+             json_build_object('id', col.id, 'name', col.name, 'category', col.category) AS "column",
+             c."sprintId", c.rank, c."blockedReason", c."flagReason", c.version
+      FROM (${source}) c
+      LEFT JOIN "User" u ON u.id = c."assigneeId"
+      LEFT JOIN "Card" e ON e.id = c."epicId"
+      JOIN "Column" col ON col.id = c."columnId"
+      ORDER BY c.rank
+    ) t`;
+  return row!.cards;
 }
-export type BacklogCard = ReturnType<typeof backlogCardDto>;
 
-function filterWhere(projectId: string, filter: BacklogFilter): Prisma.CardWhereInput {
-  return {
-    projectId,
-    ...(filter.type && { type: filter.type.toUpperCase() as Prisma.CardWhereInput["type"] }),
-    ...(filter.epic && { epic: { key: filter.epic } }),
-    ...(filter.label && { labels: { has: filter.label } }),
-    ...(filter.assignee && { assigneeId: filter.assignee }),
-    ...(filter.q && { OR: [{ title: { contains: filter.q, mode: "insensitive" as const } }, { key: filter.q.toUpperCase() }] }),
-  };
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
+function filterSql(projectId: string, filter: BacklogFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`c."projectId" = ${projectId}`];
+  if (filter.type) conditions.push(Prisma.sql`c.type = ${filter.type.toUpperCase()}::"CardType"`);
+  if (filter.epic) conditions.push(Prisma.sql`c."epicId" = (SELECT id FROM "Card" WHERE key = ${filter.epic})`);
+  if (filter.label) conditions.push(Prisma.sql`${filter.label} = ANY(c.labels)`);
+  if (filter.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${filter.assignee}`);
+  if (filter.q) conditions.push(Prisma.sql`(c.title ILIKE ${`%${escapeLike(filter.q)}%`} OR c.key = ${filter.q.toUpperCase()})`);
+  return Prisma.join(conditions, " AND ");
 }
 
 /**
- * Cards with no sprint or in a planned sprint, in rank order (byte order: the column is COLLATE "C").
- * `limit` pages only the unplanned part; planned sprints are always complete.
+ * Cards with no sprint or in a planned sprint, in rank order (byte order: the column is COLLATE "C"),
+ * as JSON text. `limit` pages only the unplanned part; planned sprints are always complete.
+ * `total` counts the unplanned cards that match.
  */
-export async function getBacklog(access: ProjectAccess, filter: BacklogFilter) {
-  const where = filterWhere(access.projectId, filter);
-  const [planned, unplanned] = await Promise.all([
-    db.card.findMany({ where: { ...where, sprint: { state: "PLANNED" } }, select: backlogCardSelect, orderBy: { rank: "asc" } }),
-    db.card.findMany({
-      where: { ...where, sprintId: null },
-      select: backlogCardSelect,
-      orderBy: { rank: "asc" },
-      ...(filter.limit && { take: filter.limit + 1 }),
-    }),
+export async function backlogJson(access: ProjectAccess, filter: BacklogFilter) {
+  const where = filterSql(access.projectId, filter);
+  const [cards, [count]] = await Promise.all([
+    cardsJson(
+      access.projectKey,
+      Prisma.sql`SELECT c.* FROM "Card" c JOIN "Sprint" s ON s.id = c."sprintId" WHERE s.state = 'PLANNED' AND ${where}
+        UNION ALL
+        (SELECT c.* FROM "Card" c WHERE c."sprintId" IS NULL AND ${where} ORDER BY c.rank LIMIT ${filter.limit ?? null}::bigint)`,
+    ),
+    db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Card" c WHERE c."sprintId" IS NULL AND ${where}`,
   ]);
-  const hasMore = filter.limit !== undefined && unplanned.length > filter.limit;
-  const page = hasMore ? unplanned.slice(0, filter.limit) : unplanned;
-  const cards = [...planned, ...page].sort((a, b) => compareRanks(a.rank, b.rank)).map((card) => backlogCardDto(card, access.projectKey));
-  return { cards, hasMore };
+  const total = count!.total;
+  return { cards, total, hasMore: filter.limit !== undefined && total > filter.limit };
 }
 
-/** Cards in the backlog section (no sprint) that match the filter, for "showing n of m". */
-export function countBacklog(access: ProjectAccess, filter: BacklogFilter) {
-  return db.card.count({ where: { ...filterWhere(access.projectId, filter), sprintId: null } });
+export async function getBacklog(access: ProjectAccess, filter: BacklogFilter) {
+  const { cards, ...rest } = await backlogJson(access, filter);
+  return { cards: JSON.parse(cards) as BacklogCard[], ...rest };
 }
 
 export type EpicProgress = { key: string; title: string; cards: number; doneCards: number; points: number; donePoints: number };

@@ -2,12 +2,12 @@ import "server-only";
 // Sprint reads: the list with live totals, and one sprint with its cards and recorded facts.
 import type { TeamRole } from "@/lib/domain/roles";
 import { capacityState, summarizeSprint, type ScopeChange, type SprintCard } from "@/lib/domain/sprint";
-import type { Sprint } from "@/lib/generated/prisma/client";
+import { Prisma, type Sprint } from "@/lib/generated/prisma/client";
 import type { Actor } from "../authenticate";
 import { requireProjectIdRole, type ProjectAccess } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { backlogCardDto, backlogCardSelect } from "./backlog";
+import { cardsJson, type BacklogCard } from "./backlog";
 
 /** Access to the project a sprint belongs to; a sprint of another team's project is "not found". */
 export async function requireSprintRole(actor: Actor, sprintId: string, minRole: TeamRole): Promise<ProjectAccess> {
@@ -87,14 +87,14 @@ const FLOW_KINDS = ["ADDED", "REMOVED", "ESTIMATE_CHANGED"];
 export async function getSprint(access: ProjectAccess, sprintId: string) {
   const sprint = await db.sprint.findFirst({ where: { id: sprintId, projectId: access.projectId } });
   if (!sprint) throw notFound("Sprint");
-  const [totals, rows, changes] = await Promise.all([
+  const [totals, json, changes] = await Promise.all([
     totalsBySprint([sprintId]),
-    db.card.findMany({ where: { sprintId }, select: backlogCardSelect, orderBy: { rank: "asc" } }),
+    cardsJson(access.projectKey, Prisma.sql`SELECT * FROM "Card" WHERE "sprintId" = ${sprintId}`),
     db.sprintScopeChange.findMany({ where: { sprintId }, orderBy: { at: "asc" }, include: { card: { select: { key: true, title: true } } } }),
   ]);
   const actorIds = [...new Set(changes.map((change) => change.actorId).filter((id): id is string => Boolean(id)))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
-  const cards = rows.map((row) => backlogCardDto(row, access.projectKey));
+  const cards = JSON.parse(json) as BacklogCard[];
   let summary = null;
   if (sprint.state !== "PLANNED") {
     const outcome = changes.filter((change) => change.kind === "COMPLETED" || change.kind === "ROLLED_OVER");
@@ -113,6 +113,7 @@ export async function getSprint(access: ProjectAccess, sprintId: string) {
     ...sprintDto(sprint, access.projectKey, totals.get(sprintId)),
     cards,
     scopeChanges: changes.map((change) => ({
+      id: change.id,
       kind: change.kind,
       cardKey: change.card.key,
       cardTitle: change.card.title,

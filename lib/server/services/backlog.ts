@@ -11,6 +11,7 @@ import { db, type Tx } from "../db";
 import { conflict, forbidden, notFound, validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { createCard, updateCard } from "./cards";
+import { assertReady } from "./dod";
 
 /** A respacing may rewrite many cards of a big project; give it time. */
 export const RANK_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
@@ -166,6 +167,7 @@ export async function planCards(access: ProjectAccess, actorId: string, input: P
     });
     if (refused.length) throw validationFailed(refused);
     const moved = cards.filter((card) => card.sprintId !== (target?.id ?? null));
+    if (target) await assertReady(tx, access.projectId, moved);
     const now = new Date();
     const fact = (card: (typeof moved)[number], sprintId: string, kind: "ADDED" | "REMOVED") => ({ sprintId, kind, cardId: card.id, points: card.estimate, actorId, at: now });
     const facts = moved.flatMap((card) => [

@@ -8,14 +8,19 @@ import "server-only";
 // neighbours after the lock, fresh: a hard limit cannot be overshot and two moves into the same
 // slot cannot pick the same key. Moves into different columns do not wait for each other.
 // Lock order is always column, then card, so moves cannot deadlock one another.
-import { completionChange, type ColumnCategory } from "@/lib/domain/completion";
+//
+// Statements per move: lock the column; lock the card and read its placement; write the card and
+// its history; insert + NOTIFY the realtime event. The response is read after commit.
+import { completionChange, type ColumnCategory, type CompletionChange } from "@/lib/domain/completion";
 import { compareRanks, needsRebalance, rankBetween, rebalance } from "@/lib/domain/ranking";
 import { checkWip, type WipMode, type WipRefusal } from "@/lib/domain/wip";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CardAccess } from "../authz";
 import { db, type Tx } from "../db";
 import { notFound, unprocessable, validationFailed, versionConflict } from "../errors";
 import { loadCardDto, type CardDto } from "../queries/cards";
 import { publishBoardEvent } from "../realtime";
+import { assertMayOverride, checkDefinitionOfDone, type DodOverride } from "./dod";
 import { rewriteRanks } from "./ranks";
 
 export type MoveCardInput = {
@@ -54,53 +59,53 @@ async function lockTargetColumn(tx: Tx, projectId: string, columnId: string) {
   return column;
 }
 
-async function lockCard(tx: Tx, cardId: string, cardKey: string): Promise<MovingCard> {
-  // The source category comes from a sub-select, not a join: a join would drop the row when a
-  // concurrent move changed its column while we waited for the lock.
-  const [card] = await tx.$queryRaw<MovingCard[]>`
-    SELECT c.id, c.key, c."columnId", c.version,
-      (SELECT category::text FROM "Column" WHERE id = c."columnId") AS "fromCategory"
-    FROM "Card" c WHERE c.id = ${cardId}
-    FOR UPDATE`;
-  if (!card) throw notFound(`Card ${cardKey}`);
-  return card;
-}
-
 /**
- * Whether `card` may enter `column`. Throws the refusal (422 WIP_LIMIT_EXCEEDED in HARD mode);
- * returns a SOFT-mode breach to record. The Definition-of-Done check belongs here as well, and
- * `override` is the reason a product owner gives to let a card in regardless.
+ * Whether `card` may enter `column`. Throws the refusal (422 WIP_LIMIT_EXCEEDED in HARD mode;
+ * 422 DOD_INCOMPLETE entering a DONE column with unmet Definition-of-Done items); returns a
+ * SOFT-mode breach and an applied DoD override to record. `override` is the reason a product
+ * owner gives to let a card into Done regardless (the caller checked the role).
  */
-export async function assertMayEnterColumn(_tx: Tx, card: MovingCard, column: TargetColumn, _override?: { reason: string }): Promise<WipRefusal | null> {
+export async function assertMayEnterColumn(tx: Tx, card: MovingCard, column: TargetColumn, override?: { reason: string }): Promise<{ breach: WipRefusal | null; dodOverride: DodOverride | null }> {
   const countAfterMove = (column.cardCount ?? 0) + 1;
   const result = checkWip({ column, countAfterMove, mode: column.wipMode, cardAlreadyInColumn: card.columnId === column.id });
   if (!result.allowed) throw unprocessable("WIP_LIMIT_EXCEEDED", result.reason, result.details);
-  return result.breach ? { columnId: column.id, column: column.name, limit: column.wipLimit!, count: countAfterMove } : null;
+  const breach = result.breach ? { columnId: column.id, column: column.name, limit: column.wipLimit!, count: countAfterMove } : null;
+  return { breach, dodOverride: await checkDefinitionOfDone(tx, card, column, override) };
 }
 
 type Placement = { cardCount: number | null; afterRank: string | null; beforeRank: string | null; neighbour: string | null };
 
 /**
- * One statement, after both locks: the column's card count (when WIP needs it), the anchors'
- * ranks (null when not in the target column) and the moved card's other actual neighbour: the
- * next card below `afterKey`, else the card above `beforeKey`, else the bottom card. Each
- * neighbour is an index probe on (columnId, boardRank).
+ * Locks the moved card and, in the same statement, reads where it goes: the target column's card
+ * count (when it enters a limited column), the anchors' ranks (null when not in the target
+ * column) and its other actual neighbour: the next card below `afterKey`, else the card above
+ * `beforeKey`, else the bottom card (each an index probe on (columnId, boardRank)).
+ *
+ * Runs after the target column is locked, so every card that entered that column before is
+ * visible and none can enter meanwhile; a card leaving it concurrently can only make the count
+ * one too high (a refusal errs on the safe side). The source category is a sub-select, not a
+ * join, which would drop the row if a concurrent move changed its column while we waited.
  */
-async function readPlacement(tx: Tx, card: MovingCard, columnId: string, needCount: boolean, input: MoveCardInput): Promise<Placement> {
-  const [row] = await tx.$queryRaw<Placement[]>`
-    SELECT
-      CASE WHEN ${needCount} THEN (SELECT count(*)::int FROM "Card" WHERE "columnId" = ${columnId}) END AS "cardCount",
+async function lockCard(tx: Tx, access: Pick<CardAccess, "cardId" | "cardKey">, column: { id: string; wipLimit: number | null }, input: MoveCardInput) {
+  const [row] = await tx.$queryRaw<Array<MovingCard & Placement>>`
+    SELECT k.id, k.key, k."columnId", k.version,
+      (SELECT category::text FROM "Column" WHERE id = k."columnId") AS "fromCategory",
+      CASE WHEN k."columnId" <> ${column.id} AND ${column.wipLimit !== null} THEN (SELECT count(*)::int FROM "Card" WHERE "columnId" = ${column.id}) END AS "cardCount",
       a."boardRank" AS "afterRank",
       b."boardRank" AS "beforeRank",
       CASE
-        WHEN a."boardRank" IS NOT NULL THEN (SELECT min("boardRank") FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id} AND "boardRank" > a."boardRank")
-        WHEN b."boardRank" IS NOT NULL THEN (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id} AND "boardRank" < b."boardRank")
-        ELSE (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id})
+        WHEN a."boardRank" IS NOT NULL THEN (SELECT min("boardRank") FROM "Card" WHERE "columnId" = ${column.id} AND id <> k.id AND "boardRank" > a."boardRank")
+        WHEN b."boardRank" IS NOT NULL THEN (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${column.id} AND id <> k.id AND "boardRank" < b."boardRank")
+        ELSE (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${column.id} AND id <> k.id)
       END AS neighbour
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Card" a ON a.key = ${input.afterKey ?? null} AND a."columnId" = ${columnId}
-    LEFT JOIN "Card" b ON b.key = ${input.beforeKey ?? null} AND b."columnId" = ${columnId}`;
-  return row!;
+    FROM "Card" k
+    LEFT JOIN "Card" a ON a.key = ${input.afterKey ?? null} AND a."columnId" = ${column.id}
+    LEFT JOIN "Card" b ON b.key = ${input.beforeKey ?? null} AND b."columnId" = ${column.id}
+    WHERE k.id = ${access.cardId}
+    FOR UPDATE OF k`;
+  if (!row) throw notFound(`Card ${access.cardKey}`);
+  const { cardCount, afterRank, beforeRank, neighbour, ...card } = row;
+  return { card, placement: { cardCount, afterRank, beforeRank, neighbour } };
 }
 
 type Bounds = { lower: string | null; upper: string | null };
@@ -141,47 +146,83 @@ async function rebalanceColumn(tx: Tx, card: MovingCard, columnId: string, lower
   return movedRank;
 }
 
+type MoveWrite = {
+  projectId: string;
+  cardId: string;
+  toColumnId: string;
+  boardRank: string;
+  columnChanged: boolean;
+  completion: CompletionChange;
+  actorId: string | null;
+  history: Array<{ type: string; fromColumnId?: string; data?: object }>;
+};
+
+/**
+ * The card row and its history rows in one statement (a move is latency-bound: every round trip
+ * counts). Also sets what Prisma would: `updatedAt`, and ids for the history rows (UUIDs, from
+ * the database).
+ */
+async function writeMove(tx: Tx, move: MoveWrite): Promise<number> {
+  const now = new Date();
+  const completedAt = move.completion === "COMPLETED" ? Prisma.sql`${now}::timestamp(3)` : move.completion === "REOPENED" ? Prisma.sql`NULL` : Prisma.sql`"completedAt"`;
+  const [row] = await tx.$queryRaw<Array<{ version: number }>>`
+    WITH history AS (
+      INSERT INTO "CardEvent" (id, "projectId", "cardId", type, "fromColumnId", "toColumnId", "actorId", data, at)
+      SELECT gen_random_uuid()::text, ${move.projectId}, ${move.cardId}, e.type, e."fromColumnId", ${move.toColumnId}, ${move.actorId}, e.data, ${now}::timestamp(3)
+      FROM jsonb_to_recordset(${JSON.stringify(move.history)}::jsonb) AS e(type text, "fromColumnId" text, data jsonb)
+    )
+    UPDATE "Card" SET
+      "columnId" = ${move.toColumnId}, "boardRank" = ${move.boardRank}, version = version + 1, "updatedAt" = ${now}::timestamp(3),
+      "columnEnteredAt" = ${move.columnChanged ? Prisma.sql`${now}::timestamp(3)` : Prisma.sql`"columnEnteredAt"`},
+      "completedAt" = ${completedAt}
+    WHERE id = ${move.cardId}
+    RETURNING version`;
+  return row!.version;
+}
+
 /** Moves a card to a column and position (see MoveCardInput); returns the card as the API shows it. */
 export async function moveCard(access: CardAccess, actorId: string, input: MoveCardInput, options: MoveCardOptions = {}): Promise<CardDto> {
-  await db.$transaction(async (tx) => {
-    const locked = await lockTargetColumn(tx, access.projectId, input.toColumnId);
-    const card = await lockCard(tx, access.cardId, access.cardKey);
-    if (!options.automation && input.version !== undefined && input.version !== card.version) throw versionConflict({ version: card.version });
-    const placement = await readPlacement(tx, card, locked.id, card.columnId !== locked.id && locked.wipLimit !== null, input);
-    const column: TargetColumn = { ...locked, cardCount: placement.cardCount };
-    const breach = await assertMayEnterColumn(tx, card, column, input.override);
-
-    const { lower, upper } = bounds(card, input, placement);
-    let boardRank = rankBetween(lower, upper);
-    const rebalanced = needsRebalance(boardRank);
-    if (rebalanced) boardRank = await rebalanceColumn(tx, card, column.id, lower);
-
-    const now = new Date();
-    const columnChanged = card.columnId !== column.id;
-    const completion = columnChanged ? completionChange(card.fromCategory, column.category) : null;
-    const moved = await tx.card.update({
-      where: { id: card.id },
-      data: {
-        columnId: column.id,
-        boardRank,
-        version: { increment: 1 },
-        ...(columnChanged && { columnEnteredAt: now }),
-        ...(completion && { completedAt: completion === "COMPLETED" ? now : null }),
-      },
-      select: { version: true },
-    });
-
-    const event = { projectId: access.projectId, cardId: card.id, actorId: options.automation ? null : actorId, at: now };
-    await tx.cardEvent.createMany({
-      data: [
-        { ...event, type: "MOVED", fromColumnId: card.columnId, toColumnId: column.id },
-        ...(completion ? [{ ...event, type: completion, toColumnId: column.id }] : []),
-        ...(breach ? [{ ...event, type: "WIP_BREACH", toColumnId: column.id, data: { ...breach } }] : []),
-      ],
-    });
-    await publishBoardEvent(tx, access.projectId, "card.moved", { key: card.key, fromColumnId: card.columnId, toColumnId: column.id, boardRank, version: moved.version });
-    if (rebalanced) await publishBoardEvent(tx, access.projectId, "board.changed", { change: "column.rebalanced", columnId: column.id });
-  });
+  if (input.override) assertMayOverride(access.role);
+  await db.$transaction((tx) => moveCardInTx(tx, access, options.automation ? null : actorId, input, options));
   // Read after commit: the row locks are already released, and relations load on pooled connections.
   return loadCardDto(access.cardId);
+}
+
+/**
+ * The move itself, in the caller's transaction: automation rules run it inside the webhook
+ * processing transaction (services/automation.ts), so their moves commit with the facts that
+ * caused them. A refusal throws before anything is written.
+ */
+export async function moveCardInTx(tx: Tx, access: Pick<CardAccess, "projectId" | "cardId" | "cardKey">, actorId: string | null, input: MoveCardInput, options: MoveCardOptions = {}) {
+  const locked = await lockTargetColumn(tx, access.projectId, input.toColumnId);
+  const { card, placement } = await lockCard(tx, access, locked, input);
+  if (!options.automation && input.version !== undefined && input.version !== card.version) throw versionConflict({ version: card.version });
+  const column: TargetColumn = { ...locked, cardCount: placement.cardCount };
+  const { breach, dodOverride } = await assertMayEnterColumn(tx, card, column, input.override);
+
+  const { lower, upper } = bounds(card, input, placement);
+  let boardRank = rankBetween(lower, upper);
+  const rebalanced = needsRebalance(boardRank);
+  if (rebalanced) boardRank = await rebalanceColumn(tx, card, column.id, lower);
+
+  const columnChanged = card.columnId !== column.id;
+  const completion = columnChanged ? completionChange(card.fromCategory, column.category) : null;
+  const history = [
+    { type: "MOVED", fromColumnId: card.columnId },
+    ...(completion ? [{ type: completion }] : []),
+    ...(breach ? [{ type: "WIP_BREACH", data: breach }] : []),
+    ...(dodOverride ? [{ type: "DOD_OVERRIDE", data: dodOverride }] : []),
+  ];
+  const version = await writeMove(tx, {
+    projectId: access.projectId,
+    cardId: card.id,
+    toColumnId: column.id,
+    boardRank,
+    columnChanged,
+    completion,
+    actorId,
+    history,
+  });
+  await publishBoardEvent(tx, access.projectId, "card.moved", { key: card.key, fromColumnId: card.columnId, toColumnId: column.id, boardRank, version });
+  if (rebalanced) await publishBoardEvent(tx, access.projectId, "board.changed", { change: "column.rebalanced", columnId: column.id });
 }

@@ -7,6 +7,7 @@ import { db, type Tx } from "../db";
 import { notFound, validationFailed, versionConflict } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { loadCardDto } from "../queries/cards";
+import { copyCriteria } from "./dod";
 
 type Placement = {
   columnId?: string;
@@ -87,6 +88,7 @@ export async function createCard(access: ProjectAccess, actorId: string, input: 
       select: { id: true, key: true },
     });
     await tx.cardEvent.create({ data: { projectId: access.projectId, cardId: card.id, type: "CREATED", toColumnId: column.id, actorId, at: now } });
+    await copyCriteria(tx, access.projectId, card.id);
     await publishBoardEvent(tx, access.projectId, "card.created", { key: card.key });
     return card.id;
   });

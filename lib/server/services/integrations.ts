@@ -8,6 +8,7 @@ import { db } from "../db";
 import { conflict } from "../errors";
 import { webhookUrl, type DeliveryAccess, type IntegrationAccess } from "../queries/integrations";
 import { wakeWebhookWorker } from "../webhook-queue";
+import { forgetIntegration } from "./webhook-ingest";
 
 export async function createIntegration(access: ProjectAccess, input: CreateIntegrationInput, baseUrl: string) {
   const secret = newWebhookSecret();
@@ -31,14 +32,16 @@ export async function rotateIntegrationSecret(access: IntegrationAccess, baseUrl
   const integration = await db.integration.update({
     where: { id: access.integrationId },
     data: { secretEncrypted: encryptSecret(secret) },
-    select: { id: true, provider: true },
+    select: { id: true, provider: true, name: true },
   });
-  return { id: integration.id, secret, webhookUrl: webhookUrl(baseUrl, integration.provider, integration.id) };
+  forgetIntegration(integration.id);
+  return { ...integration, secret, webhookUrl: webhookUrl(baseUrl, integration.provider, integration.id) };
 }
 
 /** Deletes the integration with its delivery log and the runs, pull requests and deployments it brought. */
 export async function deleteIntegration(access: IntegrationAccess) {
   await db.integration.delete({ where: { id: access.integrationId }, select: { id: true } });
+  forgetIntegration(access.integrationId);
 }
 
 /**

@@ -4,6 +4,8 @@ import "server-only";
 // production", automation rules) add their work here; the pipeline layer itself needs nothing.
 import type { PipelineStatus } from "@/lib/domain/pipeline/types";
 import type { Tx } from "../db";
+import { applyAutomation } from "./automation";
+import { refreshAutoItems } from "./dod-auto";
 
 /** A record's stored state after the deliveries (an older delivery leaves the newer state). */
 export type PipelineChangeRecord =
@@ -21,5 +23,12 @@ export interface PipelineChange {
   record: PipelineChangeRecord;
 }
 
-/** Called once per changed record. A throw rolls the deliveries back and retries them. */
-export async function onPipelineChange(_tx: Tx, _change: PipelineChange): Promise<void> {}
+/**
+ * Called once per changed record. A throw rolls the deliveries back and retries them.
+ * First the cards' automatic Definition-of-Done items follow the new facts, then the automation
+ * rules move the cards (in this transaction, so a rule's move sees the items just ticked).
+ */
+export async function onPipelineChange(tx: Tx, change: PipelineChange): Promise<void> {
+  await refreshAutoItems(tx, change.cardIds);
+  await applyAutomation(tx, change);
+}

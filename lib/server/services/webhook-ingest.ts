@@ -2,16 +2,19 @@ import "server-only";
 // The receiving half of CI/CD webhooks: authenticate the raw bytes, store the delivery durably,
 // answer 202. Processing happens in the queue worker (lib/server/webhook-queue.ts), so a slow
 // database moment or a burst of deliveries never makes a provider time out and retry.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { dedupeKey, headerValue, verifyDelivery } from "@/lib/domain/pipeline/verify";
 import { PROVIDERS, type Provider } from "@/lib/domain/pipeline/types";
 import { errorResponse, json } from "@/lib/api/endpoint";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { decryptSecret } from "../crypto";
+import { currentDatabase } from "../database";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { logger } from "../logger";
 import { wakeWebhookWorker } from "../webhook-queue";
 import { MAX_WEBHOOK_BYTES, parseWebhookJson } from "./pipeline/body";
+import { insertStatement } from "./pipeline/sql";
 
 const EVENT_HEADERS: Record<Provider, string> = {
   github: "X-GitHub-Event",
@@ -24,6 +27,94 @@ const EVENT_HEADERS: Record<Provider, string> = {
 const REDACTED = new Set(["x-gitlab-token", "authorization", "cookie", "proxy-authorization"]);
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_WEBHOOK_BYTES / 1024 / 1024} MB.`, 413);
+const noSuchWebhook = () => notFound("Webhook");
+
+// Integrations are looked up on every delivery; a short cache saves that query under load. A
+// signature that fails against a cached secret is checked again against a fresh read, so a
+// rotation on another instance never refuses a delivery signed with the new secret; the old
+// secret may be accepted for up to CACHE_MS there.
+const CACHE_MS = 5_000;
+const CACHE_MAX = 1_000;
+type KnownIntegration = { id: string; provider: string; secret: string | null; expires: number };
+const integrationCache = new Map<string, KnownIntegration>();
+
+async function loadIntegration(id: string, fresh: boolean): Promise<KnownIntegration | null> {
+  const cached = integrationCache.get(id);
+  if (!fresh && cached && cached.expires > Date.now()) return cached;
+  const row = await db.integration.findUnique({ where: { id }, select: { id: true, provider: true, secretEncrypted: true } });
+  if (!row) {
+    integrationCache.delete(id);
+    return null;
+  }
+  const secret = decryptSecret(row.secretEncrypted);
+  if (secret === null) logger.error({ integrationId: id }, "webhook secret cannot be decrypted (AUTH_SECRET changed?); rotate the secret");
+  const known = { id: row.id, provider: row.provider, secret, expires: Date.now() + CACHE_MS };
+  if (integrationCache.size >= CACHE_MAX) integrationCache.clear();
+  integrationCache.set(id, known);
+  return known;
+}
+
+/** Drops an integration from this process's cache (rotation, deletion). */
+export function forgetIntegration(id: string) {
+  integrationCache.delete(id);
+}
+
+// Deliveries arriving together are stored with one multi-row INSERT (group commit): at most
+// MAX_FLUSHES inserts run at once, and whatever arrives meanwhile goes into the next one.
+const MAX_FLUSHES = 2;
+const MAX_ROWS = 100;
+type NewDelivery = { id: string; integrationId: string; deliveryKey: string | null; event: string; status: string; headers: Record<string, string>; body: string; receivedAt: Date; nextAttemptAt: Date };
+const waiting: Array<{ row: NewDelivery; done: (error: unknown, stored?: boolean) => void }> = [];
+let flushes = 0;
+
+const DELIVERY_COLUMNS = ["id", "integrationId", "deliveryKey", "event", "status", "headers", "body", "receivedAt", "nextAttemptAt"] as const satisfies ReadonlyArray<keyof NewDelivery>;
+
+// The intake's one write, per group of deliveries, outside Prisma (Database.query): it is the
+// hottest statement of the product.
+async function insertDeliveries(rows: NewDelivery[]): Promise<Set<string>> {
+  const values = rows.map((row) => DELIVERY_COLUMNS.map((column) => (column === "headers" ? JSON.stringify(row.headers) : row[column])));
+  const { text, values: params } = insertStatement("WebhookDelivery", DELIVERY_COLUMNS, values, ["id"]);
+  const stored = await currentDatabase().query<{ id: string }>(text, params);
+  return new Set(stored.map((row) => row.id));
+}
+
+async function flush() {
+  const batch = waiting.splice(0, MAX_ROWS);
+  try {
+    const stored = await insertDeliveries(batch.map((entry) => entry.row));
+    for (const entry of batch) entry.done(null, stored.has(entry.row.id));
+  } catch (error) {
+    // One bad row (its integration was just deleted) must not fail the others.
+    if (batch.length === 1) batch[0]!.done(error);
+    else for (const entry of batch) await insertDeliveries([entry.row]).then((stored) => entry.done(null, stored.has(entry.row.id)), (e: unknown) => entry.done(e));
+  } finally {
+    flushes--;
+    scheduleFlush();
+  }
+}
+
+function scheduleFlush() {
+  if (flushes >= MAX_FLUSHES || waiting.length === 0) return;
+  flushes++;
+  setImmediate(() => void flush());
+}
+
+/** PostgreSQL's 23503, as the pg driver reports it or wrapped by Prisma (PGlite path). */
+function isForeignKeyViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+    return error.code === "P2003" || cause?.originalCode === "23503";
+  }
+  return (error as { code?: unknown } | null)?.code === "23503";
+}
+
+/** Stores a pending delivery; `false` when one with the same dedupe key is already stored. */
+function storeDelivery(row: NewDelivery): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ row, done: (error, stored) => (error ? reject(error) : resolve(stored!)) });
+    scheduleFlush();
+  });
+}
 
 /** The body's bytes, or `null` as soon as they exceed `max` (the rest is never buffered). */
 async function readLimited(req: Request, max: number): Promise<Buffer | null> {
@@ -68,20 +159,20 @@ async function reject(integrationId: string, event: string, lastError: string, e
 export async function receiveWebhook(req: Request, providerParam: string, integrationId: string): Promise<Response> {
   try {
     const provider = PROVIDERS.find((p) => p === providerParam);
-    const integration =
-      provider && integrationId.length <= 64
-        ? await db.integration.findUnique({ where: { id: integrationId }, select: { id: true, provider: true, secretEncrypted: true } })
-        : null;
-    if (!provider || !integration || integration.provider !== provider) throw notFound("Webhook");
+    let integration = provider && integrationId.length <= 64 ? await loadIntegration(integrationId, false) : null;
+    if (!provider || !integration || integration.provider !== provider) throw noSuchWebhook();
     if (Number(req.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) throw tooLarge();
     const raw = await readLimited(req, MAX_WEBHOOK_BYTES);
     if (raw === null) throw tooLarge();
 
     const event = (headerValue(req.headers, EVENT_HEADERS[provider]) ?? "").slice(0, 100);
-    const secret = decryptSecret(integration.secretEncrypted);
-    if (secret === null) logger.error({ integrationId }, "webhook secret cannot be decrypted (AUTH_SECRET changed?); rotate the secret");
-    if (secret === null || !verifyDelivery(provider, secret, raw, req.headers)) {
-      return reject(integration.id, event, "Signature or token missing or wrong.", new AppError("INVALID_SIGNATURE", "The signature or token does not match this webhook's secret.", 401));
+    const verified = (known: KnownIntegration | null) => known?.secret != null && known.provider === provider && verifyDelivery(provider, known.secret, raw, req.headers);
+    if (!verified(integration)) {
+      integration = await loadIntegration(integrationId, true);
+      if (!integration) throw noSuchWebhook();
+      if (!verified(integration)) {
+        return reject(integration.id, event, "Signature or token missing or wrong.", new AppError("INVALID_SIGNATURE", "The signature or token does not match this webhook's secret.", 401));
+      }
     }
     const text = raw.toString("utf8");
     let body: unknown;
@@ -93,21 +184,21 @@ export async function receiveWebhook(req: Request, providerParam: string, integr
 
     const deliveryKey = storableKey(dedupeKey(provider, req.headers, body));
     const now = new Date();
-    const [stored] = await db.webhookDelivery.createManyAndReturn({
-      data: [{ integrationId, deliveryKey, event, status: "pending", headers: storedHeaders(req.headers), body: text, receivedAt: now, nextAttemptAt: now }],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    if (!stored) {
+    const row = { id: randomUUID(), integrationId: integration.id, deliveryKey, event, status: "pending", headers: storedHeaders(req.headers), body: text, receivedAt: now, nextAttemptAt: now };
+    if (!(await storeDelivery(row))) {
       await db.webhookDelivery.create({
-        data: { integrationId, event, status: "duplicate", result: { duplicateOf: deliveryKey }, receivedAt: now, nextAttemptAt: now },
+        data: { integrationId: integration.id, event, status: "duplicate", result: { duplicateOf: deliveryKey }, receivedAt: now, nextAttemptAt: now },
         select: { id: true },
       });
       return json({ accepted: true, duplicate: true }, 202);
     }
     wakeWebhookWorker();
-    return json({ accepted: true, id: stored.id }, 202);
+    return json({ accepted: true, id: row.id }, 202);
   } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      forgetIntegration(integrationId); // deleted while cached
+      return errorResponse(noSuchWebhook());
+    }
     return errorResponse(error);
   }
 }

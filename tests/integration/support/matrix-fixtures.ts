@@ -66,6 +66,8 @@ async function bodyFor(spec: EndpointSpec, world: MatrixWorld, params: Record<st
     }
     case "DELETE /projects/{key}/columns/{id}":
       return {};
+    case "PUT /projects/{key}/automation":
+      return { rules: [{ trigger: "deployed", environment: "production", toColumnId: (await columns(world)).at(-1)!.id }] };
     case "POST /sprints/{id}/complete":
       return { incomplete: "backlog" };
     default:
@@ -79,6 +81,10 @@ export const matrixFixtures = {
     if (spec.path.includes("{key}")) params.key = world.project.projectKey;
     if (spec.path.includes("{cardKey}")) params.cardKey = (await makeCard(world.project, world.users.MEMBER.id, { title: "Matrix card" })).key;
     if (spec.path.includes("{id}")) params.id = await resourceId(spec, world, userId);
+    if (spec.path.includes("{itemId}")) {
+      const card = await prisma().card.findUniqueOrThrow({ where: { key: params.cardKey! }, select: { id: true } });
+      params.itemId = (await prisma().checklistItem.create({ data: { cardId: card.id, list: "DOD", position: 0, text: "Matrix item", kind: "manual" } })).id;
+    }
     return { params, body: await bodyFor(spec, world, params) };
   },
 };

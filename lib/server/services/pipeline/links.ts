@@ -5,6 +5,7 @@ import "server-only";
 // touched, so a later deployment of such a commit links the card too.
 import { findCardKeys } from "@/lib/domain/pipeline/card-keys";
 import type { Tx } from "../../db";
+import { insertIgnoringConflicts } from "./sql";
 
 export type CardRef = { id: string; key: string };
 
@@ -28,25 +29,22 @@ export type Link = { cardId: string; recordId: string };
 
 const cardRef = { select: { id: true, key: true } } as const;
 
-const LINKS: Record<LinkKind, { add(tx: Tx, links: Link[]): Promise<string[]>; cards(tx: Tx, ids: string[]): Promise<Array<{ recordId: string; card: CardRef }>> }> = {
+// Per kind: its link table and record column. Adding returns the records that gained a link.
+const LINKS: Record<LinkKind, { table: string; column: string; cards(tx: Tx, ids: string[]): Promise<Array<{ recordId: string; card: CardRef }>> }> = {
   run: {
-    add: async (tx, links) =>
-      (await tx.cardRun.createManyAndReturn({ data: links.map((l) => ({ cardId: l.cardId, runId: l.recordId })), skipDuplicates: true, select: { runId: true } })).map((r) => r.runId),
+    table: "CardRun",
+    column: "runId",
     cards: async (tx, ids) => (await tx.cardRun.findMany({ where: { runId: { in: ids } }, select: { runId: true, card: cardRef } })).map((r) => ({ recordId: r.runId, card: r.card })),
   },
   pullRequest: {
-    add: async (tx, links) =>
-      (
-        await tx.cardPullRequest.createManyAndReturn({ data: links.map((l) => ({ cardId: l.cardId, pullRequestId: l.recordId })), skipDuplicates: true, select: { pullRequestId: true } })
-      ).map((r) => r.pullRequestId),
+    table: "CardPullRequest",
+    column: "pullRequestId",
     cards: async (tx, ids) =>
       (await tx.cardPullRequest.findMany({ where: { pullRequestId: { in: ids } }, select: { pullRequestId: true, card: cardRef } })).map((r) => ({ recordId: r.pullRequestId, card: r.card })),
   },
   deployment: {
-    add: async (tx, links) =>
-      (
-        await tx.cardDeployment.createManyAndReturn({ data: links.map((l) => ({ cardId: l.cardId, deploymentId: l.recordId })), skipDuplicates: true, select: { deploymentId: true } })
-      ).map((r) => r.deploymentId),
+    table: "CardDeployment",
+    column: "deploymentId",
     cards: async (tx, ids) =>
       (await tx.cardDeployment.findMany({ where: { deploymentId: { in: ids } }, select: { deploymentId: true, card: cardRef } })).map((r) => ({ recordId: r.deploymentId, card: r.card })),
   },
@@ -57,7 +55,9 @@ const LINKS: Record<LinkKind, { add(tx: Tx, links: Link[]): Promise<string[]>; c
  * `recordIds`, plus the records that gained a link.
  */
 export async function link(tx: Tx, kind: LinkKind, links: Link[], recordIds: readonly string[]) {
-  const gained = new Set(links.length ? await LINKS[kind].add(tx, links) : []);
+  const { table, column } = LINKS[kind];
+  const added = links.length ? await insertIgnoringConflicts<Record<string, string>>(tx, table, ["cardId", column], links.map((l) => [l.cardId, l.recordId]), [column]) : [];
+  const gained = new Set(added.map((row) => row[column]!));
   const cards = new Map<string, CardRef[]>(recordIds.map((id) => [id, []]));
   if (recordIds.length) for (const row of await LINKS[kind].cards(tx, [...new Set(recordIds)])) cards.get(row.recordId)!.push(row.card);
   return { cards, gained };
@@ -66,7 +66,7 @@ export async function link(tx: Tx, kind: LinkKind, links: Link[], recordIds: rea
 /** Ties commits to cards; returns the cards that gained a commit. */
 export async function recordCommits(tx: Tx, rows: Array<{ cardId: string; sha: string; projectId: string }>): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const added = await tx.cardCommit.createManyAndReturn({ data: rows, skipDuplicates: true, select: { cardId: true } });
+  const added = await insertIgnoringConflicts<{ cardId: string }>(tx, "CardCommit", ["cardId", "sha", "projectId", "at"], rows.map((r) => [r.cardId, r.sha, r.projectId, new Date()]), ["cardId"]);
   return new Set(added.map((row) => row.cardId));
 }
 

@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "../../db";
+import { insertIgnoringConflicts } from "./sql";
 import { sameState, type DeploymentState, type JobState, type PullRequestState, type RunState } from "./merge";
 
 export interface Upserted<State> {
@@ -66,6 +67,14 @@ export interface SourceKey {
 }
 export type ExternalKey = SourceKey & { externalId: string };
 
+// Column lists in one place, so inserts and the states of merge.ts cannot drift apart.
+const SOURCE_COLUMNS = ["id", "integrationId", "projectId", "provider", "repository"] as const;
+const sourceValues = (key: SourceKey) => [key.integrationId, key.projectId, key.provider, key.repository];
+const RUN_COLUMNS = ["attempt", "status", "sourceAt", "statusFromJobs", "name", "url", "branch", "sha", "startedAt", "completedAt"] as const satisfies ReadonlyArray<keyof RunState>;
+const JOB_COLUMNS = ["attempt", "status", "sourceAt", "name", "stage", "url"] as const satisfies ReadonlyArray<keyof JobState>;
+const DEPLOYMENT_COLUMNS = ["environment", "status", "sha", "ref", "url", "at", "sourceAt"] as const satisfies ReadonlyArray<keyof DeploymentState>;
+const PULL_REQUEST_COLUMNS = ["title", "state", "merged", "url", "headRef", "headSha", "sourceAt"] as const satisfies ReadonlyArray<keyof PullRequestState>;
+
 const tuples = (pairs: Array<[string | number, string | number]>) => Prisma.join(pairs.map(([a, b]) => Prisma.sql`(${a}, ${b})`));
 const externalKey = (integrationId: string, externalId: string) => `${integrationId} ${externalId}`;
 
@@ -82,11 +91,7 @@ export const runsTable: Table<ExternalKey, RunState> = {
   },
   insert: async (tx, rows) =>
     (
-      await tx.pipelineRun.createManyAndReturn({
-        data: rows.map(({ key, state }) => ({ id: randomUUID(), ...key, ...state })),
-        skipDuplicates: true,
-        select: { id: true, integrationId: true, externalId: true },
-      })
+      await insertIgnoringConflicts<{ id: string; integrationId: string; externalId: string }>(tx, "PipelineRun", [...SOURCE_COLUMNS, "externalId", ...RUN_COLUMNS], rows.map(({ key, state }) => [randomUUID(), ...sourceValues(key), key.externalId, ...RUN_COLUMNS.map((c) => state[c])]), ["id", "integrationId", "externalId"])
     ).map((row) => ({ id: row.id, key: externalKey(row.integrationId, row.externalId) })),
   update: (tx, id, state) => tx.pipelineRun.update({ where: { id }, data: state, select: { id: true } }),
 };
@@ -105,11 +110,7 @@ export const jobsTable: Table<JobKey, JobState> = {
   },
   insert: async (tx, rows) =>
     (
-      await tx.pipelineJob.createManyAndReturn({
-        data: rows.map(({ key, state }) => ({ id: randomUUID(), ...key, ...state })),
-        skipDuplicates: true,
-        select: { id: true, runId: true, externalId: true },
-      })
+      await insertIgnoringConflicts<{ id: string; runId: string; externalId: string }>(tx, "PipelineJob", ["id", "runId", "externalId", ...JOB_COLUMNS], rows.map(({ key, state }) => [randomUUID(), key.runId, key.externalId, ...JOB_COLUMNS.map((c) => state[c])]), ["id", "runId", "externalId"])
     ).map((row) => ({ id: row.id, key: externalKey(row.runId, row.externalId) })),
   update: (tx, id, state) => tx.pipelineJob.update({ where: { id }, data: state, select: { id: true } }),
 };
@@ -127,11 +128,14 @@ export const deploymentsTable: Table<ExternalKey, DeploymentState> = {
   },
   insert: async (tx, rows) =>
     (
-      await tx.deployment.createManyAndReturn({
-        data: rows.map(({ key, state }) => ({ id: randomUUID(), ...key, ...state })),
-        skipDuplicates: true,
-        select: { id: true, integrationId: true, externalId: true },
-      })
+      await insertIgnoringConflicts<{ id: string; integrationId: string; externalId: string }>(
+        tx,
+        "Deployment",
+        // Deployments are not per repository (a deploy ships the whole project).
+        ["id", "integrationId", "projectId", "provider", "externalId", ...DEPLOYMENT_COLUMNS],
+        rows.map(({ key, state }) => [randomUUID(), key.integrationId, key.projectId, key.provider, key.externalId, ...DEPLOYMENT_COLUMNS.map((c) => state[c])]),
+        ["id", "integrationId", "externalId"],
+      )
     ).map((row) => ({ id: row.id, key: externalKey(row.integrationId, row.externalId) })),
   update: (tx, id, state) => tx.deployment.update({ where: { id }, data: state, select: { id: true } }),
 };
@@ -150,11 +154,7 @@ export const pullRequestsTable: Table<PullRequestKey, PullRequestState> = {
   },
   insert: async (tx, rows) =>
     (
-      await tx.pullRequest.createManyAndReturn({
-        data: rows.map(({ key, state }) => ({ id: randomUUID(), ...key, ...state })),
-        skipDuplicates: true,
-        select: { id: true, integrationId: true, number: true },
-      })
+      await insertIgnoringConflicts<{ id: string; integrationId: string; number: number }>(tx, "PullRequest", [...SOURCE_COLUMNS, "number", ...PULL_REQUEST_COLUMNS], rows.map(({ key, state }) => [randomUUID(), ...sourceValues(key), key.number, ...PULL_REQUEST_COLUMNS.map((c) => state[c])]), ["id", "integrationId", "number"])
     ).map((row) => ({ id: row.id, key: externalKey(row.integrationId, String(row.number)) })),
   update: (tx, id, state) => tx.pullRequest.update({ where: { id }, data: state, select: { id: true } }),
 };

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardDetail } from "@/components/card/card-detail";
+import { DodChecklist } from "@/components/dod/checklist";
 import { DevelopmentPanel } from "@/components/pipeline/development-panel";
 import { hasRole } from "@/lib/domain/roles";
 import { requireCardRole } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { cardHistory, loadCardDto } from "@/lib/server/queries/cards";
+import { cardChecklist } from "@/lib/server/queries/dod";
 import { cardPipeline } from "@/lib/server/queries/pipeline";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { projectEpics, teamMembers } from "@/lib/server/queries/projects";
@@ -26,16 +28,18 @@ export default async function CardPage({ params }: { params: Promise<Params> }) 
     throw error;
   });
   if (access.projectId !== project.id) notFound();
-  const [card, history, members, epics, pipeline] = await Promise.all([
+  const [card, history, members, epics, pipeline, checklist] = await Promise.all([
     loadCardDto(access.cardId),
     cardHistory(access.cardId),
     teamMembers(access.teamId),
     projectEpics(access.projectId),
     cardPipeline(access.cardId),
+    cardChecklist(access.cardId),
   ]);
   return (
     <main className="mx-auto w-full max-w-5xl px-6 py-6">
       <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")}>
+        <DodChecklist projectKey={project.key} cardKey={card.key} checklist={checklist} canTick={hasRole(access.role, "MEMBER")} />
         <DevelopmentPanel pipeline={pipeline} cardKey={card.key} />
       </CardDetail>
     </main>

@@ -1,0 +1,70 @@
+import { ListTodo } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BacklogView } from "@/components/backlog/backlog-view";
+import { EpicPanel } from "@/components/backlog/epic-panel";
+import { ActiveSprintBanner } from "@/components/sprint/active-sprint-banner";
+import { buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { hasRole } from "@/lib/domain/roles";
+import { backlogFacets, getBacklog, listEpics } from "@/lib/server/queries/backlog";
+import { projectForPage } from "@/lib/server/queries/project-page";
+import { listSprints } from "@/lib/server/queries/sprints";
+import { backlogQuery } from "@/lib/validation/backlog";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Backlog" };
+
+const PAGE = 200;
+
+type Props = { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BacklogPage({ params, searchParams }: Props) {
+  const { project } = await projectForPage((await params).projectKey);
+  if (project.mode !== "scrum") {
+    return (
+      <main className="px-6 py-8">
+        <EmptyState
+          icon={<ListTodo />}
+          title="This project runs a Kanban board"
+          description="Kanban has no sprints: every open card flows on the board. Switch the board to Scrum in the project settings to plan sprints from a backlog."
+          action={<Link href={`/${project.key}/board`} className={buttonVariants({ variant: "primary" })}>Open the board</Link>}
+        />
+      </main>
+    );
+  }
+  const access = { projectId: project.id, projectKey: project.key, teamId: project.team.id, role: project.role };
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const parsed = backlogQuery.safeParse(raw);
+  const filter = parsed.success ? parsed.data : {};
+  const limit = filter.limit ?? PAGE;
+  const [backlog, sprints, epics, facets] = await Promise.all([getBacklog(access, { ...filter, limit }), listSprints(access), listEpics(access), backlogFacets(access)]);
+  const active = sprints.find((sprint) => sprint.state === "active") ?? null;
+  const planned = sprints.filter((sprint) => sprint.state === "planned");
+  const canManage = hasRole(access.role, "PRODUCT_OWNER");
+
+  return (
+    <main className="flex gap-6 px-6 py-4">
+      <aside className="hidden w-60 shrink-0 lg:block">
+        <EpicPanel epics={epics} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col gap-4">
+        {active ? <ActiveSprintBanner projectKey={project.key} sprint={active} canManage={canManage} nextSprintName={planned[0]?.name ?? null} /> : null}
+        <BacklogView
+          projectKey={project.key}
+          access={{ canRank: canManage, canPlan: hasRole(access.role, "MEMBER"), canManage }}
+          cards={backlog.cards}
+          planned={planned}
+          activeSprintName={active?.name ?? null}
+          hasMore={backlog.hasMore}
+          total={backlog.total}
+          limit={limit}
+          scale={facets.estimateScale}
+          filtered={Boolean(filter.q || filter.type || filter.epic || filter.label || filter.assignee)}
+          suggestedSprintName={`Sprint ${sprints.length + 1}`}
+          facets={{ labels: facets.labels, members: facets.members, epics }}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,223 @@
+"use client";
+// The backlog: planned sprints as sections above the unplanned cards, all in the product owner's
+// order. Rows move by drag (pointer or keyboard), by their menu, or several at once when selected.
+import { DndContext, DragOverlay } from "@dnd-kit/core";
+import { useId, useMemo, useRef, useState, type ComponentProps } from "react";
+import { Button } from "@/components/ui/button";
+import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
+import { CreateSprintButton } from "@/components/sprint/create-sprint-button";
+import { SprintHeader } from "@/components/sprint/sprint-header";
+import { useHotkeys } from "@/lib/hooks/use-hotkeys";
+import type { BacklogCard } from "@/lib/server/queries/backlog";
+import type { SprintDto } from "@/lib/server/queries/sprints";
+import { BacklogFilters } from "./backlog-filters";
+import { BacklogRow } from "./backlog-row";
+import { BacklogSection } from "./backlog-section";
+import { BulkBar } from "./bulk-bar";
+import { InlineCreate } from "./inline-create";
+import { BACKLOG, containerOf, displayOrder, type Lists } from "./moves";
+import { useBacklogDnd } from "./use-backlog-dnd";
+import { useBacklogMoves } from "./use-backlog-moves";
+import { useBacklogUrl } from "./use-backlog-url";
+
+const SHORTCUTS: Shortcut[] = [
+  { keys: ["c"], description: "Create a card at the bottom of the backlog" },
+  { keys: ["j"], description: "Next card" },
+  { keys: ["k"], description: "Previous card" },
+  { keys: ["x"], description: "Select or unselect the focused card" },
+  { keys: ["/"], description: "Search the backlog" },
+  { keys: ["Escape"], description: "Clear the selection" },
+  { keys: ["space"], description: "On a drag handle: pick up or drop; arrows move it", group: "Reordering" },
+];
+
+export type BacklogViewProps = {
+  projectKey: string;
+  access: { canRank: boolean; canPlan: boolean; canManage: boolean };
+  cards: BacklogCard[];
+  planned: SprintDto[];
+  activeSprintName: string | null;
+  hasMore: boolean;
+  total: number;
+  limit: number;
+  scale: number[];
+  filtered: boolean;
+  suggestedSprintName: string;
+  facets: Omit<ComponentProps<typeof BacklogFilters>, "searchRef">;
+};
+
+export function BacklogView(props: BacklogViewProps) {
+  const { projectKey, access, cards, planned, activeSprintName, hasMore, total, limit, scale, filtered, suggestedSprintName, facets } = props;
+  const { canRank, canPlan, canManage } = access;
+  const byKey = useMemo(() => new Map(cards.map((card) => [card.key, card])), [cards]);
+  const serverLists = useMemo<Lists>(
+    () => ({
+      ...Object.fromEntries(planned.map((sprint) => [sprint.id, cards.filter((card) => card.sprintId === sprint.id).map((card) => card.key)])),
+      [BACKLOG]: cards.filter((card) => !card.sprintId).map((card) => card.key),
+    }),
+    [cards, planned],
+  );
+  const sections = useMemo(() => [...planned.map((sprint) => sprint.id), BACKLOG], [planned]);
+  const names = useMemo(() => new Map<string, string>([...planned.map((s) => [s.id, s.name] as const), [BACKLOG, "Backlog"]]), [planned]);
+  const sectionName = (id: string) => names.get(id) ?? "Backlog";
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [lastClicked, setLastClicked] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [creating, setCreating] = useState<{ section: string; afterKey: string | null } | null>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const { setParams } = useBacklogUrl();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { move, toEdge, plan } = useBacklogMoves(projectKey, canRank);
+  const { lists, activeKey, dndProps } = useBacklogDnd({ lists: serverLists, sections, sectionName, selected, onMove: move });
+  const order = displayOrder(lists, sections);
+  const listRef = useRef<HTMLDivElement>(null);
+  // A stable id keeps dnd-kit's generated aria ids equal on the server and in the browser.
+  const dndId = useId();
+
+  const select = (key: string, range: boolean) => {
+    const section = containerOf(lists, key);
+    const list = section ? lists[section]! : [];
+    const next = new Set(selected);
+    if (range && lastClicked && list.includes(lastClicked)) {
+      const [a, b] = [list.indexOf(lastClicked), list.indexOf(key)].sort((x, y) => x - y);
+      for (const k of list.slice(a, b! + 1)) next.add(k);
+    } else if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setSelected(next);
+    setLastClicked(key);
+  };
+  const focusRow = (key: string) => {
+    setFocused(key);
+    listRef.current?.querySelector<HTMLElement>(`li[data-key="${key}"]`)?.focus();
+  };
+  const step = (by: number) => {
+    const at = focused ? order.indexOf(focused) : -1;
+    const next = order[Math.min(order.length - 1, Math.max(0, at + by))];
+    if (next) focusRow(next);
+  };
+  useHotkeys({
+    c: () => canPlan && setCreating({ section: BACKLOG, afterKey: null }),
+    j: () => step(1),
+    k: () => step(-1),
+    x: () => focused && canPlan && select(focused, false),
+    "/": () => searchRef.current?.focus(),
+    Escape: () => (setSelected(new Set()), setCreating(null)),
+  });
+
+  const targetsFor = (section: string) => sections.filter((id) => id !== section).map((id) => ({ id, name: sectionName(id) }));
+  const rows = (section: string) =>
+    lists[section]!.flatMap((key) => {
+      const card = byKey.get(key);
+      if (!card) return [];
+      const row = (
+        <BacklogRow
+          key={key}
+          card={card}
+          section={section}
+          selected={selected.has(key)}
+          focused={focused === key}
+          canDrag={canPlan}
+          canEdit={canPlan}
+          scale={scale}
+          onSelect={select}
+          onFocusRow={setFocused}
+          onAddBelow={(after) => setCreating({ section, afterKey: after })}
+          menu={{
+            targets: targetsFor(section),
+            canRank,
+            canPlan,
+            onTop: () => toEdge(lists, [key], "top"),
+            onBottom: () => toEdge(lists, [key], "bottom"),
+            onPlan: (to) => plan([key], to),
+          }}
+        />
+      );
+      return creating?.section === section && creating.afterKey === key ? [row, inline(section, key)] : [row];
+    });
+  const inline = (section: string, afterKey: string | null) => (
+    <InlineCreate
+      key={`create-${afterKey ?? "end"}`}
+      projectKey={projectKey}
+      section={section}
+      afterKey={afterKey}
+      lastKeyOfSection={lists[section]!.at(-1) ?? null}
+      onCreated={(key) => setCreating({ section, afterKey: key })}
+      onClose={() => setCreating(null)}
+    />
+  );
+  // An inline input whose anchor row is not (yet) shown sits at the end of its section.
+  const inlineAtEnd = (section: string) => (creating?.section === section && (creating.afterKey === null || !lists[section]!.includes(creating.afterKey)) ? inline(section, creating.afterKey) : null);
+  const selectedKeys = order.filter((key) => selected.has(key));
+  const overlay = activeKey ? byKey.get(activeKey) : undefined;
+
+  return (
+    <div ref={listRef} className="flex min-w-0 flex-1 flex-col gap-4">
+      <BacklogFilters {...facets} searchRef={searchRef} />
+      {selectedKeys.length > 0 ? (
+        <BulkBar
+          count={selectedKeys.length}
+          canRank={canRank}
+          targets={sections.map((id) => ({ id, name: sectionName(id) }))}
+          onTop={() => move({ keys: selectedKeys, to: BACKLOG, anchor: { position: "top" } }, true)}
+          onBottom={() => move({ keys: selectedKeys, to: BACKLOG, anchor: { position: "bottom" } }, true)}
+          onPlan={(to) => plan(selectedKeys, to).then((ok) => ok && setSelected(new Set()))}
+          onClear={() => setSelected(new Set())}
+        />
+      ) : null}
+      <DndContext id={dndId} {...dndProps}>
+        {planned.map((sprint) => (
+          <BacklogSection
+            key={sprint.id}
+            id={sprint.id}
+            keys={lists[sprint.id]!}
+            headingId={`sprint-${sprint.id}`}
+            header={<SprintHeader projectKey={projectKey} sprint={sprint} headingId={`sprint-${sprint.id}`} canManage={canManage} activeSprintName={activeSprintName} />}
+            empty={canPlan ? "Plan this sprint: drag cards here from the backlog, or use a card's menu." : "No cards planned yet."}
+            onCreate={canPlan ? () => setCreating({ section: sprint.id, afterKey: null }) : undefined}
+          >
+            {rows(sprint.id)}
+            {inlineAtEnd(sprint.id)}
+          </BacklogSection>
+        ))}
+        <BacklogSection
+          id={BACKLOG}
+          keys={lists[BACKLOG]!}
+          headingId="backlog-heading"
+          header={
+            <div className="flex items-center gap-3 px-3 py-2">
+              <h2 id="backlog-heading" className="text-sm font-semibold">Backlog</h2>
+              <span className="text-xs text-muted">{total} {total === 1 ? "card" : "cards"}{filtered ? " match" : ""}</span>
+              <div className="ml-auto flex items-center gap-1">
+                <Button size="sm" variant="ghost" onClick={() => setShowShortcuts(true)}>Shortcuts</Button>
+                {canManage ? <CreateSprintButton projectKey={projectKey} suggestedName={suggestedSprintName} /> : null}
+              </div>
+            </div>
+          }
+          empty={filtered ? "No cards match these filters." : canPlan ? "The backlog is empty. Press c or “Create card” to add the first one." : "The backlog is empty."}
+          onCreate={canPlan ? () => setCreating({ section: BACKLOG, afterKey: null }) : undefined}
+          footer={
+            hasMore ? (
+              <div className="flex items-center justify-center gap-2 border-t border-border px-3 py-2 text-xs text-muted">
+                Showing {lists[BACKLOG]!.length} of {total}
+                <Button size="sm" variant="ghost" onClick={() => setParams({ limit: String(limit + 200) })}>Show 200 more</Button>
+              </div>
+            ) : null
+          }
+        >
+          {rows(BACKLOG)}
+          {inlineAtEnd(BACKLOG)}
+        </BacklogSection>
+        <DragOverlay>
+          {overlay ? (
+            <div className="flex h-9 items-center gap-2 rounded-md border border-accent bg-surface px-3 text-sm shadow-overlay">
+              <span className="font-mono text-xs text-muted">{overlay.key}</span>
+              <span className="truncate">{overlay.title}</span>
+              {selected.has(overlay.key) && selected.size > 1 ? <span className="ml-auto text-xs font-medium text-accent">+{selected.size - 1} more</span> : null}
+            </div>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+      <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+// Board-wide rules on the column settings screen (WIP enforcement, ageing threshold) and the
+// form that adds a column at the right end of the board.
+import { Plus } from "lucide-react";
+import { useOptimistic, useState, useTransition, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { saveBoardSettingsAction, saveColumnAction, setWipModeAction } from "@/lib/actions/board";
+import { cn } from "@/lib/utils/cn";
+import { CategorySelect, readColumnForm } from "./column-settings-row";
+import type { WipMode } from "./types";
+
+const WIP_MODES: Array<{ value: WipMode; label: string; description: string }> = [
+  { value: "HARD", label: "Hard limits", description: "A full column refuses cards, for people and automation alike." },
+  { value: "SOFT", label: "Soft limits", description: "Cards may enter a full column; it turns red and the breach is recorded." },
+];
+
+export function BoardRules({ projectKey, wipMode, agingDays, canEdit }: { projectKey: string; wipMode: WipMode; agingDays: number; canEdit: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const [ageingError, setAgeingError] = useState<string>();
+  // Shows the chosen mode at once; falls back to the saved one if the server refuses.
+  const [shownMode, showMode] = useOptimistic(wipMode);
+
+  const changeMode = (mode: WipMode) =>
+    startTransition(async () => {
+      showMode(mode);
+      const result = await setWipModeAction(projectKey, mode);
+      if (result.ok) toast.success(mode === "HARD" ? "WIP limits are now hard" : "WIP limits are now soft");
+      else toast.error(result.message);
+    });
+
+  const saveAgeing = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const days = Number(new FormData(event.currentTarget).get("agingDays"));
+    startTransition(async () => {
+      const result = await saveBoardSettingsAction(projectKey, { agingDays: days });
+      setAgeingError(result.ok ? undefined : (result.fieldErrors?.agingDays ?? result.message));
+      if (result.ok) toast.success(`Cards now count as ageing after ${days} days`);
+    });
+  };
+
+  return (
+    <section aria-labelledby="rules-heading" className="flex flex-col gap-4">
+      <h2 id="rules-heading" className="text-base font-semibold">
+        Board rules
+      </h2>
+      <fieldset disabled={!canEdit || pending} className="flex flex-col gap-2">
+        <legend className="mb-2 text-sm font-medium">WIP limits</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {WIP_MODES.map((mode) => (
+            <label
+              key={mode.value}
+              className={cn(
+                "flex cursor-pointer gap-3 rounded-lg border border-border bg-surface p-3 has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent",
+                "has-[:disabled]:cursor-default",
+              )}
+            >
+              <input type="radio" name="wipMode" value={mode.value} checked={shownMode === mode.value} onChange={() => changeMode(mode.value)} className="mt-0.5 accent-accent" />
+              <span className="flex flex-col gap-0.5">
+                <span className="text-sm font-medium">{mode.label}</span>
+                <span className="text-xs text-muted">{mode.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <form key={agingDays} onSubmit={saveAgeing} className="flex items-end gap-2">
+        <fieldset disabled={!canEdit || pending} className="contents">
+          <Field label="Ageing after (days)" name="agingDays" error={ageingError} className="w-44">
+            {(control) => <Input {...control} type="number" min={1} max={365} defaultValue={agingDays} />}
+          </Field>
+          {canEdit ? (
+            <Button type="submit" size="md" variant="secondary">
+              Save
+            </Button>
+          ) : null}
+        </fieldset>
+      </form>
+    </section>
+  );
+}
+
+export function AddColumnForm({ projectKey }: { projectKey: string }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, startSaving] = useTransition();
+
+  const add = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const input = readColumnForm(new FormData(form));
+    startSaving(async () => {
+      const result = await saveColumnAction(projectKey, input);
+      setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      if (result.ok) {
+        toast.success(`Added "${result.data.name}"`);
+        form.reset();
+      } else if (!result.fieldErrors) toast.error(result.message);
+    });
+  };
+
+  return (
+    <form onSubmit={add} aria-label="Add a column" className="flex flex-col gap-3 rounded-xl border border-dashed border-border p-4">
+      <h3 className="text-sm font-semibold">Add a column</h3>
+      <div className="grid gap-3 sm:grid-cols-[1fr_10rem_8rem]">
+        <Field label="Name" name="name" required error={errors.name}>
+          {(control) => <Input {...control} maxLength={50} placeholder="e.g. Testing" />}
+        </Field>
+        <Field label="Category" name="category" error={errors.category}>
+          {(control) => <CategorySelect {...control} defaultValue="IN_PROGRESS" />}
+        </Field>
+        <Field label="WIP limit" name="wipLimit" hint="Empty: no limit" error={errors.wipLimit}>
+          {(control) => <Input {...control} type="number" min={0} max={999} step={1} />}
+        </Field>
+      </div>
+      <div className="flex justify-end">
+        <Button type="submit" variant="primary" size="sm" loading={saving}>
+          <Plus aria-hidden /> Add column
+        </Button>
+      </div>
+    </form>
+  );
+}
