@@ -19,7 +19,7 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Password").fill("a-long-enough-password");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/projects$/);
-    await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Switch team" })).toContainText("Nia's team");
 
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -18,7 +18,7 @@ async function prismaCopy() {
   return { schema: path.join(dir, "schema.prisma"), migrations: path.join(dir, "migrations") };
 }
 
-describe("db:check", () => {
+describe("db:check", { timeout: 240_000 }, () => {
   it("passes when schema.prisma and the migrations agree", async () => {
     const copy = await prismaCopy();
     const { stdout } = await cli(["check"], { SHIPBOARD_SCHEMA: copy.schema, SHIPBOARD_MIGRATIONS: copy.migrations });

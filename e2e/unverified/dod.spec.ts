@@ -6,7 +6,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { createCard, createProject, storageStatePath, type DemoRole } from "./support";
+import { createCard, createProject, storageStatePath, type DemoRole } from "../support";
 
 test.use({ storageState: storageStatePath("po") });
 

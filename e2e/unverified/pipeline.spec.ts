@@ -5,7 +5,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createCard, createProject, storageStatePath } from "./support";
+import { createCard, createProject, storageStatePath } from "../support";
 
 test.use({ storageState: storageStatePath("admin") });
 
@@ -43,7 +43,7 @@ test("a GitHub integration turns CI results into card badges and a Development p
   expect(secret).toMatch(/^[\w-]{32}$/);
 
   await page.reload();
-  await expect(page.getByRole("heading", { name: "GitHub acme/shop" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "GitHub acme/shop", exact: true })).toBeVisible();
   await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
   await expect(page.getByText(secret)).toHaveCount(0);
 
