@@ -2,8 +2,10 @@ import "server-only";
 // Durable webhook queue: WebhookDelivery rows with status "pending" are the queue. Workers claim
 // batches with FOR UPDATE SKIP LOCKED and a lease (`lockedUntil`), so several instances on one
 // PostgreSQL share the work and a delivery whose worker died mid-way is picked up again when its
-// lease expires. Each delivery is processed and marked in one transaction: its effects and its
-// "processed" status commit together. Failures retry with exponential backoff, then "failed".
+// lease expires. A claimed batch is processed and marked in one transaction: effects and
+// "processed" statuses commit together (a failing batch falls back to one delivery per
+// transaction). Failures retry with exponential backoff, then end "failed". Lag: a 202 wakes this
+// process's worker at once; other instances find new work within POLL_MS.
 import { stageRulesSchema } from "@/lib/validation/integrations";
 import type { Provider } from "@/lib/domain/pipeline/types";
 import { currentDatabase } from "./database";
@@ -15,6 +17,12 @@ import { processBatch } from "./services/pipeline/process-batch";
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 30_000;
 const POLL_MS = 500;
+/**
+ * After a wake-up the worker waits this long before claiming, so deliveries arriving together
+ * are processed in one transaction: under load, far fewer statements per delivery for a few
+ * tens of milliseconds of lag.
+ */
+const LINGER_MS = 40;
 /** Deliveries claimed and processed together, in one transaction. */
 const BATCH_SIZE = 50;
 /** Batches in flight at once, each holding one pooled connection. */
@@ -38,6 +46,7 @@ interface WorkerState {
   wakeUp: (() => void) | null;
   hookRegistered: boolean;
   lastPrune: number;
+  lastErrorLog: number;
 }
 
 const STATE_KEY = Symbol.for("shipboard.webhookWorker");
@@ -46,7 +55,7 @@ type GlobalWithWorker = typeof globalThis & { [STATE_KEY]?: WorkerState };
 // On globalThis: the custom server and Next's route bundles load this module separately.
 function state(): WorkerState {
   const global = globalThis as GlobalWithWorker;
-  global[STATE_KEY] ??= { running: false, loop: null, inFlight: new Set(), signalled: false, backlog: false, wakeUp: null, hookRegistered: false, lastPrune: Date.now() };
+  global[STATE_KEY] ??= { running: false, loop: null, inFlight: new Set(), signalled: false, backlog: false, wakeUp: null, hookRegistered: false, lastPrune: Date.now(), lastErrorLog: 0 };
   return global[STATE_KEY];
 }
 
@@ -182,9 +191,16 @@ async function runLoop(worker: WorkerState) {
         await pruneOldDeliveries();
       }
     } catch (error) {
-      logger.error({ err: error }, "webhook worker could not claim deliveries");
+      // A database that is down (or not open yet) fails every poll: say so once a minute, not twice a second.
+      if (Date.now() - worker.lastErrorLog > 60_000) {
+        worker.lastErrorLog = Date.now();
+        logger.error({ err: error }, "webhook worker could not claim deliveries; retrying");
+      }
     }
-    if (worker.running && !(worker.backlog && room > 0)) await sleep(worker, POLL_MS);
+    if (worker.running && !(worker.backlog && room > 0)) {
+      await sleep(worker, POLL_MS);
+      if (worker.signalled && !worker.backlog) await new Promise((resolve) => setTimeout(resolve, LINGER_MS));
+    }
   }
 }
 

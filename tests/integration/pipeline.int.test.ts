@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { currentDatabase } from "@/lib/server/database";
+import { BOARD_CHANNEL } from "@/lib/server/realtime";
 import { cardPipeline, pipelineStatusByCard } from "@/lib/server/queries/pipeline";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { MAX_ATTEMPTS, drainWebhookQueue } from "@/lib/server/webhook-queue";
@@ -188,10 +189,15 @@ describe("notifications and badges", () => {
   it("publishes card.updated for each affected card, and only when something changed", async () => {
     const count = () => prisma().realtimeEvent.count({ where: { projectId: world.project.projectId, kind: "card.updated" } });
     const before = await count();
+    const notified: string[] = [];
+    const unlisten = await database.listen(BOARD_CHANNEL, (payload) => notified.push(payload));
     await send("gitlab/push.json");
     await drainWebhookQueue();
     const events = await prisma().realtimeEvent.findMany({ where: { projectId: world.project.projectId, kind: "card.updated" }, orderBy: { id: "desc" }, take: 2 });
     expect(events.map((e) => (e.payload as { key: string }).key).sort()).toEqual(["DEMO-30", "DEMO-31"]);
+    // Open boards hear about each event (the realtime hub LISTENs for "projectId:eventId").
+    await expect.poll(() => notified.sort()).toEqual(events.map((e) => `${world.project.projectId}:${e.id}`).sort());
+    await unlisten();
     expect(await count()).toBe(before + 2);
     await send("gitlab/push.json"); // same content under a new delivery id: nothing new
     await drainWebhookQueue();

@@ -5,14 +5,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { latestJobs, latestPerKey } from "@/lib/domain/pipeline/summary";
 import type { PipelineStatus } from "@/lib/domain/pipeline/types";
 import { db } from "../db";
-import { readStatus } from "../services/pipeline/stored-status";
+import { readStatus, storedStatus } from "../services/pipeline/stored-status";
 
 /** Runs listed per card; the newest first. */
 const RUN_LIMIT = 20;
 const COMMIT_LIMIT = 20;
 
-// "Latest run" = latest start (first sight when the provider sent no start time); both queries
-// below order the same way so the badge and the panel agree.
+// "Latest run" = latest start (first sight when the provider sent no start time); the panel and
+// the badge (latestRunStatusSql) order the same way so they agree.
 const runOrder: Prisma.PipelineRunOrderByWithRelationInput[] = [{ startedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }];
 
 export interface CardPipeline {
@@ -77,20 +77,27 @@ export async function cardPipeline(cardId: string): Promise<CardPipeline> {
 }
 
 /**
- * Badge status per card for a board, in one query: the latest run's status of each card. Cards
- * without runs (or whose latest status is unknown) are absent.
+ * SQL for the status of the latest run of the card whose id is `cardId` (a column reference such
+ * as Prisma.raw('c.id')), NULL when it has none or its status is unknown: for board queries that
+ * select cards in one statement. Same order as `runOrder`.
+ */
+export function latestRunStatusSql(cardId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT NULLIF(run.status, ${storedStatus(null)}) FROM "CardRun" link JOIN "PipelineRun" run ON run.id = link."runId"
+    WHERE link."cardId" = ${cardId} ORDER BY run."startedAt" DESC NULLS LAST, run.id DESC LIMIT 1)`;
+}
+
+/**
+ * Badge status per card, in one query: the latest run's status of each card. Cards without runs
+ * (or whose latest status is unknown) are absent.
  */
 export async function pipelineStatusByCard(cardIds: readonly string[]): Promise<Map<string, PipelineStatus>> {
   if (cardIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ cardId: string; status: string }>>`
-    SELECT DISTINCT ON (link."cardId") link."cardId", run.status
-    FROM "CardRun" link JOIN "PipelineRun" run ON run.id = link."runId"
-    WHERE link."cardId" IN (${Prisma.join(cardIds)})
-    ORDER BY link."cardId", run."startedAt" DESC NULLS LAST, run.id DESC`;
+  const rows = await db.$queryRaw<Array<{ id: string; status: string | null }>>`
+    SELECT c.id, ${latestRunStatusSql(Prisma.raw("c.id"))} AS status FROM "Card" c WHERE c.id IN (${Prisma.join(cardIds)})`;
   const statuses = new Map<string, PipelineStatus>();
   for (const row of rows) {
-    const status = readStatus(row.status);
-    if (status !== null) statuses.set(row.cardId, status);
+    const status = row.status === null ? null : readStatus(row.status);
+    if (status !== null) statuses.set(row.id, status);
   }
   return statuses;
 }

@@ -19,13 +19,13 @@ export const RANK_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 export type Anchor = { afterKey: string } | { beforeKey: string } | { position: "top" | "bottom" };
 
 /** The API's rule: `afterKey`, else `beforeKey`, else `position`, else the top. */
-export function anchorOf(input: AnchorInput): Anchor {
+function anchorOf(input: AnchorInput): Anchor {
   if (input.afterKey) return { afterKey: input.afterKey };
   if (input.beforeKey) return { beforeKey: input.beforeKey };
   return { position: input.position ?? "top" };
 }
 
-export const hasAnchor = (input: AnchorInput) => Boolean(input.afterKey || input.beforeKey || input.position);
+const hasAnchor = (input: AnchorInput) => Boolean(input.afterKey || input.beforeKey || input.position);
 
 /** Serializes writers of a project's rank order and sprint scope (createCard's counter update conflicts with it too). */
 export async function lockProject(tx: Tx, projectId: string) {

@@ -24,11 +24,13 @@ export interface PipelineChange {
 }
 
 /**
- * Called once per changed record. A throw rolls the deliveries back and retries them.
- * First the cards' automatic Definition-of-Done items follow the new facts, then the automation
- * rules move the cards (in this transaction, so a rule's move sees the items just ticked).
+ * Called once per processed batch of deliveries with every record that changed (each once). A
+ * throw rolls the deliveries back and retries them. First the cards' automatic Definition-of-Done
+ * items follow the new facts, in one evaluation for all the batch's cards (one query when none
+ * has such items, instead of one per record), then each change's automation rules move its
+ * cards, in this transaction, so a rule's move sees the items just ticked.
  */
-export async function onPipelineChange(tx: Tx, change: PipelineChange): Promise<void> {
-  await refreshAutoItems(tx, change.cardIds);
-  await applyAutomation(tx, change);
+export async function onPipelineChanges(tx: Tx, changes: readonly PipelineChange[]): Promise<void> {
+  await refreshAutoItems(tx, [...new Set(changes.flatMap((change) => change.cardIds))]);
+  for (const change of changes) await applyAutomation(tx, change);
 }

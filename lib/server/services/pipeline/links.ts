@@ -5,7 +5,7 @@ import "server-only";
 // touched, so a later deployment of such a commit links the card too.
 import { findCardKeys } from "@/lib/domain/pipeline/card-keys";
 import type { Tx } from "../../db";
-import { insertIgnoringConflicts } from "./sql";
+import { byValues, insertIgnoringConflicts } from "./sql";
 
 export type CardRef = { id: string; key: string };
 
@@ -56,7 +56,8 @@ const LINKS: Record<LinkKind, { table: string; column: string; cards(tx: Tx, ids
  */
 export async function link(tx: Tx, kind: LinkKind, links: Link[], recordIds: readonly string[]) {
   const { table, column } = LINKS[kind];
-  const added = links.length ? await insertIgnoringConflicts<Record<string, string>>(tx, table, ["cardId", column], links.map((l) => [l.cardId, l.recordId]), [column]) : [];
+  const rows = links.map((l) => [l.cardId, l.recordId]).sort(byValues);
+  const added = rows.length ? await insertIgnoringConflicts<Record<string, string>>(tx, table, ["cardId", column], rows, [column]) : [];
   const gained = new Set(added.map((row) => row[column]!));
   const cards = new Map<string, CardRef[]>(recordIds.map((id) => [id, []]));
   if (recordIds.length) for (const row of await LINKS[kind].cards(tx, [...new Set(recordIds)])) cards.get(row.recordId)!.push(row.card);
@@ -66,7 +67,9 @@ export async function link(tx: Tx, kind: LinkKind, links: Link[], recordIds: rea
 /** Ties commits to cards; returns the cards that gained a commit. */
 export async function recordCommits(tx: Tx, rows: Array<{ cardId: string; sha: string; projectId: string }>): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const added = await insertIgnoringConflicts<{ cardId: string }>(tx, "CardCommit", ["cardId", "sha", "projectId", "at"], rows.map((r) => [r.cardId, r.sha, r.projectId, new Date()]), ["cardId"]);
+  const now = new Date();
+  const values = rows.map((r) => [r.cardId, r.sha, r.projectId, now]).sort(byValues);
+  const added = await insertIgnoringConflicts<{ cardId: string }>(tx, "CardCommit", ["cardId", "sha", "projectId", "at"], values, ["cardId"]);
   return new Set(added.map((row) => row.cardId));
 }
 

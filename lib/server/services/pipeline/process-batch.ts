@@ -9,7 +9,7 @@ import { latestJobs, statusFromJobs } from "@/lib/domain/pipeline/summary";
 import type { DeploymentRecord, JobRecord, PipelineEvent, RunRecord } from "@/lib/domain/pipeline/types";
 import type { Tx } from "../../db";
 import { publishBoardEvents } from "../../realtime";
-import { onPipelineChange, type PipelineChange, type PipelineChangeRecord } from "../pipeline-hooks";
+import { onPipelineChanges, type PipelineChange, type PipelineChangeRecord } from "../pipeline-hooks";
 import { cardsNamed, existingCards, inheritedCards, link, recordCommits, type CardRef, type Link } from "./links";
 import { mergeDeployment, mergeJob, mergePullRequest, mergeRun, mergeRunHint, type RunHint, type RunState } from "./merge";
 import { derivedFields, prepareDelivery, type IntegrationContext, type ProcessOutcome } from "./prepare";
@@ -184,7 +184,7 @@ export async function processBatch(tx: Tx, deliveries: readonly StoredDelivery[]
     note(w, `commits ${w.id}`, cards.length > 0, cards, { kind: "commits", shas: w.event.shas });
   }
   for (const [projectId, cards] of touched) await publishBoardEvents(tx, projectId, "card.updated", [...cards.values()].map((card) => ({ key: card.key, reason: "pipeline" })));
-  for (const change of changes.values()) await onPipelineChange(tx, change);
+  if (changes.size) await onPipelineChanges(tx, [...changes.values()]);
 
   for (const w of works) outcomes.set(w.id, { status: "processed", result: { ...derivedFields(w.event), linkedCards: w.named.map((card) => card.key) } });
   return outcomes;

@@ -17,6 +17,15 @@ export function insertStatement(table: string, columns: readonly string[], rows:
   return { text, values };
 }
 
+/**
+ * Row order for inserts into tables whose key leads the row: concurrent transactions inserting
+ * overlapping keys in the same order wait for each other without deadlocking.
+ */
+export function byValues(a: readonly unknown[], b: readonly unknown[]): number {
+  const [x, y] = [a.join("\u0000"), b.join("\u0000")];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** `insertStatement` run in a Prisma transaction. `rows` must not be empty. */
 export function insertIgnoringConflicts<R>(tx: Tx, table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>, returning: readonly string[]): Promise<R[]> {
   const { text, values } = insertStatement(table, columns, rows, returning);

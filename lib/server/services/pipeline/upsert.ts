@@ -24,6 +24,8 @@ interface Table<Key, State> {
   update(tx: Tx, id: string, state: State): Promise<unknown>;
 }
 
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Upserts one row per group; `fold` applies the group's items in order. Results by `keyOf`. */
 export async function upsertAll<Key, State extends object, Item>(
   tx: Tx,
@@ -35,7 +37,9 @@ export async function upsertAll<Key, State extends object, Item>(
   if (groups.length === 0) return results;
   const foldAll = (initial: State | null, items: Item[]) => items.reduce<State | null>(fold, initial) as State;
   const locked = new Map((await table.lock(tx, groups.map((g) => g.key))).map((row) => [row.key, row]));
-  const fresh = groups.filter((g) => !locked.has(table.keyOf(g.key)));
+  // New rows go in key order, like the locks: two batches inserting the same new keys then wait
+  // for each other in one direction only, never in a cycle.
+  const fresh = groups.filter((g) => !locked.has(table.keyOf(g.key))).sort((a, b) => compareKeys(table.keyOf(a.key), table.keyOf(b.key)));
   const inserted = new Map(
     fresh.length ? (await table.insert(tx, fresh.map((g) => ({ key: g.key, state: foldAll(null, g.items) })))).map((row) => [row.key, row.id]) : [],
   );
