@@ -18,6 +18,7 @@ function card(key: string, extra: Partial<BoardCard> = {}): BoardCard {
     ageDays: 3,
     version: 1,
     sprintId: null,
+    pipeline: null,
     ...extra,
   };
 }

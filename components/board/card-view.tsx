@@ -44,9 +44,11 @@ export interface CardViewProps {
   agingDays: number;
   /** Drawn in the drag overlay: lifted, slightly tilted. */
   overlay?: boolean;
+  /** Id for the hidden full description the board's card control points to (aria-describedby). */
+  detailsId?: string;
 }
 
-export const CardView = memo(function CardView({ card, agingDays, overlay = false }: CardViewProps) {
+export const CardView = memo(function CardView({ card, agingDays, overlay = false, detailsId }: CardViewProps) {
   const ageing = card.ageDays > agingDays;
   return (
     <div
@@ -111,12 +113,17 @@ export const CardView = memo(function CardView({ card, agingDays, overlay = fals
           </span>
         ) : null}
         {card.pipeline ? (
-          <Badge tone={pipelineTone(card.pipeline.status)} dot pulse={card.pipeline.status.toLowerCase() === "running"} className="h-4 text-2xs">
-            {card.pipeline.status.toLowerCase()}
+          <Badge tone={pipelineTone(card.pipeline.status)} dot pulse={card.pipeline.status === "running"} className="h-4 text-2xs">
+            {card.pipeline.status}
           </Badge>
         ) : null}
         {card.assignee ? <Avatar name={card.assignee.name} colorKey={card.assignee.id} size="xs" decorative className="ml-auto" /> : null}
       </div>
+      {detailsId ? (
+        <span id={detailsId} hidden>
+          {describeCard(card, agingDays)}
+        </span>
+      ) : null}
     </div>
   );
 });

@@ -1,15 +1,10 @@
 // Shapes the board UI renders: what `getBoard` returns (type-only imports never reach the client
-// bundle), plus optional fields that later features add to cards.
+// bundle).
 import type { Board, BoardCard as ServerBoardCard } from "@/lib/server/queries/board";
 
 export type { WipMode } from "@/lib/domain/wip";
 
-export type BoardCard = ServerBoardCard & {
-  /** Added by the pipeline feature; the card shows a badge when present. */
-  pipeline?: { status: string } | null;
-  /** Added by the Definition of Done feature; the card shows done/total when present. */
-  dod?: { done: number; total: number } | null;
-};
+export type BoardCard = ServerBoardCard;
 
 export type BoardColumn = Omit<Board["columns"][number], "cards"> & { cards: BoardCard[] };
 export type ColumnCategory = BoardColumn["category"];

@@ -1,21 +1,23 @@
 // The demo pipeline history: a newcomer's DEMO board has badges and Development panels at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardPipeline, pipelineStatusByCard } from "@/lib/server/queries/pipeline";
+import { cardPipeline } from "@/lib/server/queries/pipeline";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { seedDemo } from "@/prisma/seed";
 import { seedDemoPipeline } from "@/prisma/seed-pipeline";
+import { boardPipelineStatuses } from "./webhooks-support";
 
 // Integration secrets are encrypted under AUTH_SECRET, which the server resolves before seeding.
 process.env.AUTH_SECRET ??= "pipeline-seed-test-secret";
 
 let database: TestDatabase;
 let projectId: string;
+let teamId: string;
 let adminId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   await seedDemo({ onlyIfEmpty: false });
-  projectId = (await database.prisma.project.findUniqueOrThrow({ where: { key: "DEMO" } })).id;
+  ({ id: projectId, teamId } = await database.prisma.project.findUniqueOrThrow({ where: { key: "DEMO" } }));
   adminId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } })).id;
   await seedDemoPipeline(projectId, adminId);
 });
@@ -28,8 +30,8 @@ describe("demo pipeline history", () => {
     expect(await database.prisma.webhookDelivery.count({ where: { status: { not: "processed" } } })).toBe(0);
     const titles = ["Show shipping costs before the payment step", "Coupon code field rejects lowercase codes", "Alert when checkout error rate > 2%", "Typo-tolerant product search"];
     const cards = await Promise.all(titles.map(cardByTitle));
-    const statuses = await pipelineStatusByCard(cards.map((card) => card.id));
-    expect(cards.map((card) => statuses.get(card.id) ?? null)).toEqual(["success", "failure", "running", null]);
+    const statuses = await boardPipelineStatuses({ projectId, projectKey: "DEMO", teamId, role: "ADMIN" });
+    expect(cards.map((card) => statuses[card.key])).toEqual(["success", "failure", "running", null]);
   });
 
   it("gives a card a pull request, jobs by stage and deployments per environment", async () => {

@@ -8,7 +8,9 @@ import * as webhookRoute from "@/app/api/webhooks/[provider]/[integrationId]/rou
 import * as integrationsRoute from "@/app/api/v1/projects/[key]/integrations/route";
 import { signCircleci, signGithub } from "@/lib/domain/pipeline/verify";
 import type { Provider } from "@/lib/domain/pipeline/types";
+import type { ProjectAccess } from "@/lib/server/authz";
 import { currentDatabase } from "@/lib/server/database";
+import { getBoard } from "@/lib/server/queries/board";
 import { call, tokenFor } from "@/lib/server/testing/http";
 import { ranksBetween } from "@/lib/domain/ranking";
 import { makeWorld } from "@/prisma/factories";
@@ -149,4 +151,10 @@ export async function linkedCardKeys(projectId: string): Promise<string[]> {
     select: { key: true },
   });
   return cards.map((card) => card.key);
+}
+
+/** The pipeline badge status of each card on the (kanban) board, by card key; null without one. */
+export async function boardPipelineStatuses(access: ProjectAccess): Promise<Record<string, string | null>> {
+  const board = await getBoard(access);
+  return Object.fromEntries(board.columns.flatMap((column) => column.cards).map((card) => [card.key, card.pipeline?.status ?? null]));
 }

@@ -6,8 +6,11 @@ import "server-only";
 import { compareRanks } from "@/lib/domain/ranking";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BoardMode, ColumnCategory, WipMode } from "@/lib/generated/prisma/enums";
+import type { PipelineStatus } from "@/lib/domain/pipeline/types";
 import type { ProjectAccess } from "../authz";
 import { db } from "../db";
+import { readStatus } from "../services/pipeline/stored-status";
+import { latestRunStatusSql } from "./pipeline";
 
 export type BoardFilters = {
   /** Title text, or a card key. */
@@ -46,7 +49,14 @@ type BoardCardRow = {
   /** Definition-of-Done items of the card, and how many are ticked. */
   dodTotal: number;
   dodDone: number;
+  /** Stored status of the card's latest pipeline run; null without one. */
+  pipelineStatus: string | null;
 };
+
+function pipelineOf(stored: string | null): { status: PipelineStatus } | null {
+  const status = stored === null ? null : readStatus(stored);
+  return status === null ? null : { status };
+}
 
 function boardCard(card: BoardCardRow, now: number) {
   return {
@@ -65,6 +75,7 @@ function boardCard(card: BoardCardRow, now: number) {
     version: card.version,
     sprintId: card.sprintId,
     ...(card.dodTotal > 0 && { dod: { done: card.dodDone, total: card.dodTotal } }),
+    pipeline: pipelineOf(card.pipelineStatus),
   };
 }
 export type BoardCard = ReturnType<typeof boardCard>;
@@ -136,7 +147,8 @@ async function loadCards(projectId: string, sprintId: string | undefined, filter
         'columnEnteredAt', (extract(epoch FROM c."columnEnteredAt") * 1000)::float8,
         'version', c.version, 'sprintId', c."sprintId", 'columnId', c."columnId", 'boardRank', c."boardRank",
         'assigneeId', c."assigneeId", 'assigneeName', u.name, 'epicKey', e.key, 'epicTitle', e.title,
-        'dodTotal', d.total, 'dodDone', d.done)), '[]') AS cards
+        'dodTotal', d.total, 'dodDone', d.done,
+        'pipelineStatus', ${latestRunStatusSql(Prisma.raw("c.id"))})), '[]') AS cards
     FROM "Card" c
     LEFT JOIN "User" u ON u.id = c."assigneeId"
     LEFT JOIN "Card" e ON e.id = c."epicId"

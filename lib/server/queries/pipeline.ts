@@ -85,19 +85,3 @@ export function latestRunStatusSql(cardId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT NULLIF(run.status, ${storedStatus(null)}) FROM "CardRun" link JOIN "PipelineRun" run ON run.id = link."runId"
     WHERE link."cardId" = ${cardId} ORDER BY run."startedAt" DESC NULLS LAST, run.id DESC LIMIT 1)`;
 }
-
-/**
- * Badge status per card, in one query: the latest run's status of each card. Cards without runs
- * (or whose latest status is unknown) are absent.
- */
-export async function pipelineStatusByCard(cardIds: readonly string[]): Promise<Map<string, PipelineStatus>> {
-  if (cardIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ id: string; status: string | null }>>`
-    SELECT c.id, ${latestRunStatusSql(Prisma.raw("c.id"))} AS status FROM "Card" c WHERE c.id IN (${Prisma.join(cardIds)})`;
-  const statuses = new Map<string, PipelineStatus>();
-  for (const row of rows) {
-    const status = row.status === null ? null : readStatus(row.status);
-    if (status !== null) statuses.set(row.id, status);
-  }
-  return statuses;
-}
