@@ -6,7 +6,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { createCard, createProject, storageStatePath, type DemoRole } from "../support";
+import { createCard, createProject, storageStatePath, type DemoRole } from "./support";
 
 test.use({ storageState: storageStatePath("po") });
 
@@ -82,9 +82,11 @@ test("a Definition of Done blocks Done until manual and automatic items are met"
 
   // The member ticks the manual items on the card page.
   await dev.page.goto(`/${project.key}/cards/${card.key}`);
-  await dev.page.getByRole("checkbox", { name: "Code reviewed" }).check();
+  // click, not check(): the box turns checked once the server has recorded the tick.
+  await dev.page.getByRole("checkbox", { name: "Code reviewed" }).click();
   await expect(dev.page.getByRole("checkbox", { name: "Code reviewed" })).toBeChecked();
-  await dev.page.getByRole("checkbox", { name: "Docs updated" }).check();
+  await dev.page.getByRole("checkbox", { name: "Docs updated" }).click();
+  await expect(dev.page.getByRole("checkbox", { name: "Docs updated" })).toBeChecked();
   await expect(dev.page.getByTestId("dod-progress")).toHaveText("2/4");
 
   // CI/CD webhooks tick the automatic items while the page is open, and the rule moves the card.
