@@ -59,7 +59,10 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than the idle timeout of clients and proxies (60 s is common): a client reusing a socket
+  // that the server closes at the same moment gets ECONNRESET. close() still drops idle sockets.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(env.PORT, env.HOSTNAME, () => {
     logger.info({ url: `http://localhost:${env.PORT}`, database: database.kind }, "Shipboard is ready");
   });
