@@ -1,6 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Integration files named *.pg.int.test.ts need a PostgreSQL server (several connections or
+// processes on one database); *.pglite.int.test.ts concern the embedded database or need none.
+const onPostgres = process.env.TEST_DB === "postgres";
+const otherDatabaseOnly = onPostgres ? "**/*.pglite.int.test.ts" : "**/*.pg.int.test.ts";
+
 const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/server/testing/server-only-stub.ts") };
 
 export default defineConfig({
@@ -12,6 +17,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
+          exclude: [otherDatabaseOnly, "node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",

@@ -80,7 +80,7 @@ test("a card moved with the keyboard is announced and persists", async ({ page, 
   await expect(cardIn(column(page, "Review"), card)).toBeVisible();
 });
 
-test("a full column with a hard WIP limit refuses the drop, says why, and the card goes back", async ({ page, request }) => {
+test("a full column with a hard WIP limit refuses the drop, says why, and the card goes back", { tag: "@postgres" }, async ({ page, request }) => {
   const project = await createProject(request, { prefix: "BW" });
   const review = await columnId(request, project.key, "Review");
   expect((await request.patch(`/api/v1/projects/${project.key}/columns/${review}`, { data: { wipLimit: 1 } })).ok()).toBe(true);
@@ -101,7 +101,7 @@ test("a full column with a hard WIP limit refuses the drop, says why, and the ca
   expect(await serverColumnOf(request, project.key, card.key)).toBe("To do");
 });
 
-test("a second browser sees a move within one second, without reloading", async ({ page, browser, request }) => {
+test("a second browser sees a move within one second, without reloading", { tag: "@postgres" }, async ({ page, browser, request }) => {
   const project = await createProject(request, { prefix: "BL" });
   const card = await createCard(request, project.key, { title: "Ship the live board" });
   const done = await columnId(request, project.key, "Done");
@@ -173,4 +173,33 @@ test("the board has no serious or critical accessibility violations", async ({ p
   const { violations } = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]["page"] }).analyze();
   const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("a product owner sets a WIP limit, reorders and deletes columns; a viewer only reads", async ({ page, request, browser }) => {
+  const project = await createProject(request, { prefix: "BC" });
+  const card = await createCard(request, project.key, { title: "Lives in To do" });
+  await page.goto(`/${project.key}/settings/columns`);
+
+  const review = page.getByRole("form", { name: "Column Review" });
+  await review.getByLabel("WIP limit").fill("1");
+  await review.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText('Saved "Review"')).toBeVisible();
+
+  await page.getByRole("button", { name: "Move Review up" }).click();
+  await expect(page.getByRole("form", { name: /^Column / })).toHaveCount(4);
+  await expect.poll(async () => (await board(request, project.key)).columns.map((c) => c.name)).toEqual(["To do", "Review", "In progress", "Done"]);
+
+  await page.getByRole("form", { name: "Column To do" }).getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: 'Delete "To do"?' });
+  await confirm.getByLabel("Move its cards to").selectOption({ label: "Done" });
+  await confirm.getByRole("button", { name: "Delete column" }).click();
+  await expect.poll(() => serverColumnOf(request, project.key, card.key)).toBe("Done");
+
+  const viewer = await browser.newContext({ storageState: storageStatePath("viewer") });
+  const viewerPage = await viewer.newPage();
+  await viewerPage.goto(`/${project.key}/settings/columns`);
+  await expect(viewerPage.getByText("Only product owners and admins can change the columns.")).toBeVisible();
+  await expect(viewerPage.getByRole("form", { name: "Column Review" }).getByLabel("WIP limit")).toBeDisabled();
+  await expect(viewerPage.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await viewer.close();
 });

@@ -1,5 +1,6 @@
 // `npm test`: lint, typecheck, migration drift check, unit, integration (PGlite, and PostgreSQL when
-// TEST_DATABASE_URL is set), then Playwright end-to-end (likewise on both databases).
+// TEST_DATABASE_URL is set), then Playwright end-to-end (on PGlite; on PostgreSQL the specs whose
+// outcome depends on the database, see playwright.config.ts).
 import { spawnSync } from "node:child_process";
 import { CHROMIUM_HELP, findChromium } from "./find-chromium.mjs";
 

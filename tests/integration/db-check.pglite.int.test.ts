@@ -1,12 +1,11 @@
-// The migration tooling: drift check, and concurrent start-ups applying each migration once.
+// The drift check (`npm run db:check`) and `db:migration`. They do not touch a database server, so
+// they run once, with the PGlite tests.
 import { execFile } from "node:child_process";
 import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { createScratchPostgres, testDbKind } from "@/lib/server/testing/test-database";
 
 const run = promisify(execFile);
 const cli = (args: string[], env: Record<string, string>) =>
@@ -37,24 +36,4 @@ describe("db:check", { timeout: 240_000 }, () => {
     expect((await readdir(copy.migrations)).some((name) => name.endsWith("_add_setting_note"))).toBe(true);
     await expect(cli(["check"], env)).resolves.toBeTruthy();
   }, 240_000); // three runs of the WebAssembly schema engine
-});
-
-describe.runIf(testDbKind === "postgres")("concurrent start-up on one fresh PostgreSQL database", () => {
-  it("applies each migration exactly once when several instances migrate at the same moment", async () => {
-    const scratch = await createScratchPostgres();
-    try {
-      const results = await Promise.all(Array.from({ length: 4 }, () => cli(["migrate"], { DATABASE_URL: scratch.url })));
-      const outputs = results.map((r) => r.stdout);
-      expect(outputs.filter((out) => out.startsWith("applied")).length).toBe(1);
-      const client = new pg.Client({ connectionString: scratch.url });
-      await client.connect();
-      const { rows } = await client.query(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name`);
-      await client.end();
-      const expected = (await readdir("prisma/migrations")).filter((name) => /^\d{14}_/.test(name));
-      expect(rows.map((row) => row.migration_name).sort()).toEqual(expected.sort());
-      expect(rows.every((row) => row.n === 1)).toBe(true);
-    } finally {
-      await scratch.drop();
-    }
-  });
 });

@@ -9,7 +9,7 @@ import { createScratchPostgres } from "@/lib/server/testing/test-database";
 import { makeCard, makeWorld } from "@/prisma/factories";
 import { columnsByName } from "./board-helpers";
 
-describe.runIf(process.env.TEST_DB === "postgres")("two instances on one PostgreSQL", () => {
+describe("two instances on one PostgreSQL", () => {
   let scratch: Awaited<ReturnType<typeof createScratchPostgres>>;
   let writer: Database;
   let reader: Database;
