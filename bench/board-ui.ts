@@ -64,7 +64,7 @@ async function buildProject(token: string) {
 }
 
 /**
- * In the page: `__settled()` is called just before the drop and resolves with the ms from the
+ * In the page: `__arm()` runs just before the drop; `__settled` then resolves with the ms from the
  * pointer-up to the last DOM change after it, once a whole animation frame passes without one.
  * A string, not a function: tsx would wrap a function's inner helpers in `__name`, which the page
  * does not have.
@@ -72,7 +72,7 @@ async function buildProject(token: string) {
 const PROBE = `
   window.__drop = -1;
   window.addEventListener("mouseup", () => { window.__drop = performance.now(); }, { capture: true });
-  window.__settled = () => new Promise((resolve) => {
+  window.__arm = () => {
     window.__drop = -1;
     let last = -1;
     let changedThisFrame = false;
@@ -82,18 +82,20 @@ const PROBE = `
       changedThisFrame = true;
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    const frame = () => {
-      const dropped = window.__drop >= 0;
-      if (dropped && !changedThisFrame && (last >= 0 || performance.now() - window.__drop > 200)) {
-        observer.disconnect();
-        resolve(Math.max(0, last - window.__drop));
-        return;
-      }
-      changedThisFrame = false;
+    window.__settled = new Promise((resolve) => {
+      const frame = () => {
+        const dropped = window.__drop >= 0;
+        if (dropped && !changedThisFrame && (last >= 0 || performance.now() - window.__drop > 200)) {
+          observer.disconnect();
+          resolve(Math.max(0, last - window.__drop));
+          return;
+        }
+        changedThisFrame = false;
+        requestAnimationFrame(frame);
+      };
       requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
+    });
+  };
 `;
 
 async function drag(page: Page, fromKey: string, toColumn: string) {
@@ -106,9 +108,9 @@ async function drag(page: Page, fromKey: string, toColumn: string) {
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 5, { steps: 10 });
   await page.waitForTimeout(120); // let dnd-kit settle on the target, as a person's hand would
-  const settled = page.evaluate<number>("window.__settled()");
+  await page.evaluate("window.__arm()");
   await page.mouse.up();
-  return settled;
+  return page.evaluate<number>("window.__settled");
 }
 
 function percentile(sorted: number[], p: number) {

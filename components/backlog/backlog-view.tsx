@@ -21,7 +21,8 @@ import { useBacklogMoves } from "./use-backlog-moves";
 import { useBacklogUrl } from "./use-backlog-url";
 
 const SHORTCUTS: Shortcut[] = [
-  { keys: ["c"], description: "Create a card at the bottom of the backlog" },
+  { keys: ["c"], description: "New card (dialog)" },
+  { keys: ["a"], description: "Add a card inline, below the focused card or at the bottom" },
   { keys: ["j"], description: "Next card" },
   { keys: ["k"], description: "Previous card" },
   { keys: ["x"], description: "Select or unselect the focused card" },
@@ -96,7 +97,8 @@ export function BacklogView(props: BacklogViewProps) {
     if (next) focusRow(next);
   };
   useHotkeys({
-    c: () => canPlan && setCreating({ section: BACKLOG, afterKey: null }),
+    // "c" is the project-wide "New card" dialog; "a" adds inline, where the focus is.
+    a: () => canPlan && setCreating(focused ? { section: containerOf(lists, focused) ?? BACKLOG, afterKey: focused } : { section: BACKLOG, afterKey: null }),
     j: () => step(1),
     k: () => step(-1),
     x: () => focused && canPlan && select(focused, false),
@@ -193,7 +195,7 @@ export function BacklogView(props: BacklogViewProps) {
               </div>
             </div>
           }
-          empty={filtered ? "No cards match these filters." : canPlan ? "The backlog is empty. Press c or “Create card” to add the first one." : "The backlog is empty."}
+          empty={filtered ? "No cards match these filters." : canPlan ? "The backlog is empty. Press a or “Create card” to add the first one." : "The backlog is empty."}
           onCreate={canPlan ? () => setCreating({ section: BACKLOG, afterKey: null }) : undefined}
           footer={
             hasMore ? (

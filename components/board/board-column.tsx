@@ -6,7 +6,9 @@ import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Info, OctagonAlert } from "lucide-react";
 import { memo, useMemo } from "react";
+import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
+import { useBoardWindow } from "@/lib/hooks/use-board-window";
 import { wipState } from "@/lib/domain/wip";
 import { cn } from "@/lib/utils/cn";
 import type { DropData } from "./collision";
@@ -84,7 +86,8 @@ export interface BoardCellProps {
 export const BoardCell = memo(function BoardCell({ cellId, laneId, columnId, label, cards, agingDays, canDrag, isOver, refused, showEmpty, onOpen }: BoardCellProps) {
   const data: DropData = { type: "cell", laneId, columnId, hasCards: cards.length > 0 };
   const { setNodeRef } = useDroppable({ id: cellId, data });
-  const items = useMemo(() => cards.map((card) => card.key), [cards]);
+  const { visible, hidden, more, sentinel } = useBoardWindow(cards);
+  const items = useMemo(() => visible.map((card) => card.key), [visible]);
   return (
     <section
       ref={setNodeRef}
@@ -96,10 +99,15 @@ export const BoardCell = memo(function BoardCell({ cellId, laneId, columnId, lab
       )}
     >
       <SortableContext id={cellId} items={items} strategy={verticalListSortingStrategy} disabled={!canDrag}>
-        {cards.map((card) => (
+        {visible.map((card) => (
           <SortableCard key={card.key} card={card} cellId={cellId} laneId={laneId} columnId={columnId} agingDays={agingDays} canDrag={canDrag} onOpen={onOpen} />
         ))}
       </SortableContext>
+      {hidden > 0 ? (
+        <Button ref={sentinel} variant="ghost" size="sm" onClick={more} className="text-muted">
+          Show more ({hidden})
+        </Button>
+      ) : null}
       {cards.length === 0 && showEmpty ? <p className="px-2 py-3 text-center text-xs text-muted">No cards</p> : null}
     </section>
   );

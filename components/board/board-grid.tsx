@@ -12,6 +12,7 @@ import { plural } from "./card-meta";
 import { CardView } from "./card-view";
 import type { BoardData } from "./types";
 
+const NO_CARDS: BoardData["columns"][number]["cards"] = [];
 const subscribeNever = () => () => {};
 /** False during server rendering and hydration, true after: the overlay portal needs `document`. */
 const useIsClient = () => useSyncExternalStore(subscribeNever, () => true, () => false);
@@ -48,25 +49,25 @@ export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen, onRemoteCh
           return (
             <Fragment key={lane.id}>
               {laneMode !== "none" ? (
-                <h3 className="col-span-full mt-2 flex items-center gap-2 border-b border-border pb-1 text-xs font-semibold text-foreground" style={{ gridColumn: `1 / span ${columnCount}` }}>
+                <h3 className="col-span-full mt-2 flex items-center gap-2 border-b border-border pb-1 text-xs font-semibold text-foreground">
                   {lane.title}
                   <span className="font-normal text-muted">{plural(laneCards, "card")}</span>
                 </h3>
               ) : null}
               {board.columns.map((column) => {
-                const id = cellId(lane.id, column.id);
+                const cell = cellId(lane.id, column.id);
                 return (
                   <BoardCell
-                    key={id}
-                    cellId={id}
+                    key={cell}
+                    cellId={cell}
                     laneId={lane.id}
                     columnId={column.id}
                     label={laneMode === "none" ? column.name : `${column.name}, ${lane.title}`}
-                    cards={dnd.cells[id] ?? []}
+                    cards={dnd.cells[cell] ?? NO_CARDS}
                     agingDays={agingDays}
                     canDrag={canDrag}
-                    isOver={dnd.overCell === id}
-                    refused={dnd.overCell === id && dnd.refusal !== null}
+                    isOver={dnd.overCell === cell}
+                    refused={dnd.overCell === cell && dnd.refusal !== null}
                     showEmpty={laneMode === "none"}
                     onOpen={onOpen}
                   />

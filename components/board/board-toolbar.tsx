@@ -8,17 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { Tooltip } from "@/components/ui/tooltip";
-import type { BoardSearch } from "./search-params";
-import { FILTER_KEYS } from "./search-params";
-import { LANE_MODES, type LaneMode } from "./board-layout";
 import { TYPE_LABELS } from "@/components/card/card-fields";
+import { Tooltip } from "@/components/ui/tooltip";
+import { LANE_MODES, type LaneMode } from "./board-layout";
+import { FILTER_KEYS, type BoardSearch, type BoardSearchChanges } from "./search-params";
 import type { WipMode } from "./types";
 
 const LANE_LABELS: Record<LaneMode, string> = { none: "No swimlanes", assignee: "By assignee", priority: "By priority", epic: "By epic" };
 const TEXT_DEBOUNCE_MS = 250;
-
-type FilterChanges = Partial<Record<keyof BoardSearch, string | null>>;
 
 export interface BoardToolbarProps {
   wipMode: WipMode;
@@ -27,7 +24,7 @@ export interface BoardToolbarProps {
   search: BoardSearch;
   isFiltering: boolean;
   filterRef: Ref<HTMLInputElement>;
-  onFilter: (changes: FilterChanges) => void;
+  onFilter: (changes: BoardSearchChanges) => void;
   onLane: (lane: LaneMode) => void;
   onShortcuts: () => void;
 }
@@ -55,7 +52,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
 
   return (
     <div role="search" aria-label="Board filters" className="flex flex-wrap items-center gap-2 border-b border-border bg-surface px-4 py-2.5 sm:px-6">
-      <div className="relative w-48">
+      <div className="relative w-44">
         <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
         <Input
           key={`q${resets}`}
@@ -84,7 +81,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         list="board-labels"
         defaultValue={search.label ?? ""}
         onChange={(event) => typed("label", event.target.value)}
-        className="w-28"
+        className="w-24"
       />
       <datalist id="board-labels">
         {labels.map((label) => (
@@ -109,13 +106,14 @@ export function BoardToolbar(props: BoardToolbarProps) {
         <Button
           size="sm"
           variant="ghost"
+          aria-label="Clear filters"
           onClick={() => {
             clearTimeout(timer.current);
             setResets((n) => n + 1);
             onFilter(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])));
           }}
         >
-          <X aria-hidden /> Clear filters
+          <X aria-hidden /> Clear
         </Button>
       ) : null}
       {isFiltering ? <Spinner size="sm" label="Updating the board" /> : null}

@@ -1,5 +1,7 @@
 "use client";
-// The Kanban board screen on the client: toolbar, live grid, card drawer and keyboard shortcuts. Data comes from the server page; moves go through server actions.
+// The Kanban board screen on the client: toolbar, live grid, card drawer and keyboard shortcuts.
+// Data comes from the server page (then the REST board on changes); moves go through server actions.
+import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
 import { useBoardLive } from "@/lib/hooks/use-board-live";
@@ -60,7 +62,16 @@ export function Board({ board: serverBoard, members, epics, canEdit }: BoardProp
         onLane={(lane) => setView({ lane: lane === "none" ? null : lane })}
         onShortcuts={() => setShowShortcuts(true)}
       />
-      <div ref={viewport} className="overflow-auto px-4 sm:px-6">
+      {board.project.mode === "SCRUM" && !board.project.activeSprint ? (
+        <p role="status" className="border-b border-border bg-info-subtle px-4 py-2 text-sm text-info sm:px-6">
+          A Scrum board shows the active sprint, and no sprint is active. Start one on the{" "}
+          <Link href={`/${board.project.key}/sprints`} className="font-medium underline underline-offset-2">
+            Sprints page
+          </Link>
+          .
+        </p>
+      ) : null}
+      <div ref={viewport} data-board-scroll className="overflow-auto px-4 sm:px-6">
         <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
       </div>
       <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />

@@ -27,10 +27,10 @@ export interface DropData {
 const dataOf = (container: { data: { current?: unknown } }) => container.data.current as DropData | undefined;
 
 /**
- * The board's collision detection, with its memory: pointer-within, else rect intersection; a hit
- * on a cell that has cards narrows to its closest card; no hit repeats the last target (or the
- * card itself right after it changed cell), which avoids flicker between two cells. Only
- * droppables in the dragged card's lane take part.
+ * The board's collision detection, with its memory: the cell under the pointer (pointer-within,
+ * else rect intersection, as for the keyboard), narrowed to its closest card when it has cards;
+ * no hit repeats the last target (or the card itself right after it changed cell), which avoids
+ * flicker between two cells. Only droppables in the dragged card's lane take part.
  */
 export function createBoardCollision() {
   /** Last target: keeps the drop position steady while the layout shifts after a move. */
@@ -41,20 +41,17 @@ export function createBoardCollision() {
   const detect: CollisionDetection = (args) => {
     const lane = dataOf(args.active)?.laneId;
     const inLane = args.droppableContainers.filter((container) => dataOf(container)?.laneId === lane);
-    const scoped = { ...args, droppableContainers: inLane };
-    const pointerHits = pointerWithin(scoped);
+    // Cells first, then only the cards of the hit cell: reading a droppable's rect costs scroll
+    // offset reads, so a 500-card board must not test every card on every pointer move.
+    const cells = { ...args, droppableContainers: inLane.filter((container) => dataOf(container)?.type === "cell") };
+    const pointerHits = pointerWithin(cells);
     // A pointer in the gap between two columns keeps its last target. Falling back to rect
     // intersection there would flip between the neighbours as each move reshapes them.
     if (pointerHits.length === 0 && args.pointerCoordinates && lastOverId != null) return [{ id: lastOverId }];
-    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(scoped);
-    let overId = getFirstCollision(hits, "id");
-    if (overId != null) {
-      const hit = inLane.find((container) => container.id === overId);
-      const data = hit ? dataOf(hit) : undefined;
-      if (data?.type === "cell" && data.hasCards) {
-        const cards = inLane.filter((container) => dataOf(container)?.cellId === overId);
-        overId = closestCenter({ ...scoped, droppableContainers: cards })[0]?.id ?? overId;
-      }
+    const cellId = getFirstCollision(pointerHits.length > 0 ? pointerHits : rectIntersection(cells), "id");
+    if (cellId != null) {
+      const cards = inLane.filter((container) => dataOf(container)?.cellId === cellId);
+      const overId = cards.length > 0 ? (closestCenter({ ...args, droppableContainers: cards })[0]?.id ?? cellId) : cellId;
       lastOverId = overId;
       return [{ id: overId }];
     }

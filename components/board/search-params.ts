@@ -12,6 +12,9 @@ export const boardSearchSchema = boardFiltersQuery.extend({
 });
 export type BoardSearch = z.output<typeof boardSearchSchema>;
 
+/** URL changes: a value sets the param, null removes it. */
+export type BoardSearchChanges = Partial<Record<keyof BoardSearch, string | null>>;
+
 /** Params that narrow the cards on the server; lane and card only change the view. */
 export const FILTER_KEYS = ["q", "assigneeId", "label", "type", "mine", "blocked"] as const;
 

@@ -3,11 +3,10 @@
 // (Space picks it up, Enter or a click opens it). While dragged it stays in the list as the drop
 // placeholder; the DragOverlay draws the card under the pointer.
 import { useSortable } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
 import { memo, useId, type KeyboardEvent } from "react";
 import { cn } from "@/lib/utils/cn";
 import type { DropData } from "./collision";
-import { CardView, describeCard } from "./card-view";
+import { CardView } from "./card-view";
 import type { BoardCard } from "./types";
 
 export interface SortableCardProps {
@@ -49,17 +48,15 @@ export const SortableCard = memo(function SortableCard({ card, cellId, laneId, c
       aria-label={`${card.key} ${card.title}`}
       aria-describedby={[detailsId, attributes["aria-describedby"]].join(" ")}
       data-card-key={card.key}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      // A 2D translate: dnd-kit's translate3d would give each shifted card its own compositor layer.
+      style={{ transform: transform ? `translate(${Math.round(transform.x)}px, ${Math.round(transform.y)}px)` : undefined, transition }}
       className={cn(
         "rounded-lg outline-offset-2 [contain-intrinsic-size:auto_96px] [content-visibility:auto]",
         canDrag ? "cursor-grab touch-manipulation" : "cursor-pointer",
         isDragging && "opacity-40 [&>*]:border-dashed [&>*]:border-accent [&>*]:shadow-none",
       )}
     >
-      <CardView card={card} agingDays={agingDays} />
-      <span id={detailsId} hidden>
-        {describeCard(card, agingDays)}
-      </span>
+      <CardView card={card} agingDays={agingDays} detailsId={detailsId} />
     </div>
   );
 });

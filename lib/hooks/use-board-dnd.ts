@@ -37,6 +37,19 @@ interface DragState {
 
 export type BoardMoveHandler = (move: CardMove, version: number, warning: string | null) => void;
 
+/** Where a card is, in words for the announcements; `index` overrides its own position. */
+function spotOf(cells: Cells, cardKey: string, where: { board: BoardData; lanes: Lane[]; laneMode: LaneMode }, index?: number): Spot {
+  const cell = findCell(cells, cardKey) ?? "";
+  const { laneId, columnId } = parseCellId(cell) ?? { laneId: "", columnId: "" };
+  const cards = cells[cell] ?? [];
+  return {
+    column: where.board.columns.find((column) => column.id === columnId)?.name ?? "the board",
+    lane: where.laneMode === "none" ? undefined : where.lanes.find((lane) => lane.id === laneId)?.title,
+    position: (index ?? cards.findIndex((card) => card.key === cardKey)) + 1,
+    total: cards.length,
+  };
+}
+
 /** Lanes and cells of the board, recomputed only when the board or the lane mode change. */
 function useLayout(board: BoardData, mode: LaneMode) {
   // Previous cells are reused by identity where unchanged, so memoized cells skip re-rendering.
@@ -76,17 +89,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     }),
   );
 
-  const spot = (cells: Cells, cardKey: string, index?: number): Spot => {
-    const cell = findCell(cells, cardKey) ?? "";
-    const { laneId, columnId } = parseCellId(cell) ?? { laneId: "", columnId: "" };
-    const cards = cells[cell] ?? [];
-    return {
-      column: live.current.board.columns.find((column) => column.id === columnId)?.name ?? "the board",
-      lane: laneMode === "none" ? undefined : live.current.lanes.find((lane) => lane.id === laneId)?.title,
-      position: (index ?? cards.findIndex((card) => card.key === cardKey)) + 1,
-      total: cards.length,
-    };
-  };
+  const spot = (cells: Cells, cardKey: string, index?: number) => spotOf(cells, cardKey, { ...live.current, laneMode }, index);
 
   const cellOf = (cells: Cells, id: UniqueIdentifier) => (parseCellId(String(id)) ? String(id) : findCell(cells, String(id)));
 
@@ -165,7 +168,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
       onDragStart: ({ active }) => {
         const state = live.current.drag;
         if (!state) return undefined;
-        const here = spot(state.cells, String(active.id));
+        const here = spotOf(state.cells, String(active.id), { ...live.current, laneMode });
         live.current.spoken = JSON.stringify(here);
         return announce.pickedUp(String(active.id), here);
       },
@@ -180,7 +183,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
         }
         const cell = findCell(state.cells, key);
         const overIndex = cell ? state.cells[cell]!.findIndex((c) => c.key === over.id) : -1;
-        const now = spot(state.cells, key, overIndex >= 0 ? overIndex : undefined);
+        const now = spotOf(state.cells, key, { ...live.current, laneMode }, overIndex >= 0 ? overIndex : undefined);
         // Right after pick-up the card is "over" itself; repeating where it is would drown out
         // the pick-up announcement (dnd-kit's sortable story skips it the same way).
         const unchanged = JSON.stringify(now) === live.current.spoken;
@@ -190,8 +193,6 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
       onDragEnd: () => live.current.message,
       onDragCancel: () => live.current.message,
     }),
-    // `spot` reads only refs and the lane mode.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [laneMode],
   );
 
@@ -209,7 +210,9 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     contextProps: {
       sensors,
       collisionDetection: collision.detect,
-      measuring: { droppable: { strategy: MeasuringStrategy.Always } },
+      // Measured from pick-up to drop (and after every move between cells). Not while idle: a
+      // refresh of a 500-card board would otherwise re-measure every card.
+      measuring: { droppable: { strategy: MeasuringStrategy.WhileDragging } },
       accessibility: { announcements, screenReaderInstructions },
       onDragStart,
       onDragOver,

@@ -45,14 +45,19 @@ export function useBoardLive(serverBoard: BoardData, search: BoardSearch) {
     current.current = { key: serverBoard.project.key, query };
   }, [serverBoard.project.key, query]);
 
+  // Reloads can overlap (a burst of events, our own move); an older answer must not win.
+  const sequence = useRef({ sent: 0, applied: 0 });
+
   /** Fetches the board with the current filters; resolves once it is in state (or was outdated). */
   const reload = useCallback(async () => {
     const { key, query: asked } = current.current;
+    const number = ++sequence.current.sent;
     const response = await fetch(`/api/v1/projects/${encodeURIComponent(key)}/board${asked ? `?${asked}` : ""}`, { cache: "no-store" });
     if (!response.ok) return;
     const fresh = fromApi((await response.json()) as ApiBoard);
     // Filters changed while the request was out: its answer describes a board nobody looks at.
-    if (current.current.key !== key || current.current.query !== asked) return;
+    if (current.current.key !== key || current.current.query !== asked || number < sequence.current.applied) return;
+    sequence.current.applied = number;
     setState((previous) => ({ source: previous.source, board: fresh }));
   }, []);
 

@@ -4,9 +4,7 @@
 // rewrite the URL in place (Next keeps useSearchParams in sync) and a reload restores them.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useTransition } from "react";
-import { parseBoardSearch, type BoardSearch } from "@/components/board/search-params";
-
-type Changes = Partial<Record<keyof BoardSearch, string | null>>;
+import { parseBoardSearch, type BoardSearchChanges as Changes } from "@/components/board/search-params";
 
 function hrefWith(pathname: string, query: string, changes: Changes): string {
   const next = new URLSearchParams(query);
