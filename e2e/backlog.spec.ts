@@ -114,6 +114,32 @@ test("plans, starts and completes a sprint", async ({ page }) => {
   await expect(page.getByRole("region", { name: /^Active sprint/ })).toHaveCount(0);
 });
 
+test("a product owner plans a card that is not ready, with a reason the card keeps", async ({ page }) => {
+  const project = await createProject(page.request, { mode: "scrum", prefix: "DR" });
+  const ready = { enabled: true, items: [{ text: "Acceptance criteria written", kind: "manual" }] };
+  expect((await page.request.put(`/api/v1/projects/${project.key}/dod`, { data: { items: [], ready } })).ok()).toBe(true);
+  const card = await createCard(page.request, project.key, { title: "Gift wrapping", estimate: 2 });
+  expect((await page.request.post(`/api/v1/projects/${project.key}/sprints`, { data: { name: "Sprint 1" } })).ok()).toBe(true);
+
+  await page.goto(`/${project.key}/backlog`);
+  const sprint = page.getByRole("region", { name: "Sprint 1" });
+  const backlog = page.getByRole("region", { name: "Backlog" });
+  await afterAction(page, () => drag(page, handles(backlog).first(), sprint.getByRole("list")));
+  await expect(page.getByText(`Not ready for a sprint: ${card.key} Acceptance criteria written.`)).toBeVisible();
+  await expect(handles(sprint)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Plan anyway…" }).click();
+  const confirm = page.getByRole("dialog", { name: `Plan ${card.key} anyway?` });
+  await expect(confirm.getByRole("listitem")).toHaveText([`${card.key}: Acceptance criteria written`]);
+  await confirm.getByLabel("Reason").fill("Criteria agreed verbally with the customer");
+  await confirm.getByRole("button", { name: "Plan anyway" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(handles(sprint)).toHaveCount(1);
+
+  await page.goto(`/${project.key}/cards/${card.key}`);
+  await expect(page.getByText("planned it into a sprint before it was ready: Criteria agreed verbally with the customer")).toBeVisible();
+});
+
 test.describe("as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 

@@ -2,7 +2,7 @@
 // browser, filters in the URL, and accessibility. Each test builds its own project.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { createCard, createProject, storageStatePath } from "./support";
+import { createCard, createProject, dragOver, storageStatePath } from "./support";
 
 test.use({ storageState: storageStatePath("po") });
 
@@ -27,16 +27,6 @@ async function serverColumnOf(request: APIRequestContext, projectKey: string, ca
 
 const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 const cardIn = (scope: Page | Locator, card: { key: string; title: string }) => scope.getByRole("button", { name: `${card.key} ${card.title}`, exact: true });
-
-/** Presses the mouse on `source`, moves in steps (dnd-kit needs real movement) and hovers `target`. */
-async function dragOver(page: Page, source: Locator, target: Locator) {
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 15 });
-}
 
 async function openBoard(page: Page, projectKey: string, query = "") {
   await page.goto(`/${projectKey}/board${query}`);

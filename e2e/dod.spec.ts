@@ -6,7 +6,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { createCard, createProject, storageStatePath, type DemoRole } from "./support";
+import { createCard, createProject, dragOver, storageStatePath, type DemoRole } from "./support";
 
 test.use({ storageState: storageStatePath("po") });
 
@@ -78,6 +78,7 @@ test("a Definition of Done blocks Done until manual and automatic items are met"
   for (let i = 0; i < 3; i++) await dev.page.keyboard.press("ArrowRight");
   await dev.page.keyboard.press("Space");
   await expect(dev.page.getByText(/The Definition of Done is not met: Code reviewed; Docs updated; Checks green; Live in production/)).toBeVisible();
+  await expect(dev.page.getByRole("button", { name: "Move anyway…" })).toHaveCount(0); // members may not override
   await expect(dev.page.getByRole("region", { name: "To do", exact: true }).getByRole("button", { name: `${card.key} ${card.title}`, exact: true })).toBeVisible();
 
   // The member ticks the manual items on the card page.
@@ -102,10 +103,22 @@ test("a Definition of Done blocks Done until manual and automatic items are met"
   await expect(dev.page.getByTestId("dod-progress")).toHaveText("4/4");
   await expect.poll(async () => (await (await request.get(`/api/v1/cards/${card.key}`)).json()).column.name, { timeout: 15_000 }).toBe("Done");
 
-  // A product owner overrides on another card with a reason; the card shows it.
+  // A product owner drags another card to Done, is refused, and moves it anyway with a reason.
   const other = await createCard(request, project.key, { title: "Hotfix banner" });
-  const moved = await request.post(`/api/v1/cards/${other.key}/move`, { data: { toColumnId: columns.Done, override: { reason: "Legal asked for it today" } } });
-  expect(moved.ok()).toBe(true);
+  await page.goto(`/${project.key}/board`);
+  const otherOnBoard = page.getByRole("button", { name: `${other.key} ${other.title}`, exact: true });
+  await dragOver(page, otherOnBoard, page.getByRole("region", { name: "Done", exact: true }));
+  await page.mouse.up();
+  await expect(page.getByText(/The Definition of Done is not met: Code reviewed/)).toBeVisible();
+  await page.getByRole("button", { name: "Move anyway…" }).click();
+  const confirm = page.getByRole("dialog", { name: `Move ${other.key} to Done anyway?` });
+  await expect(confirm.getByRole("listitem")).toHaveText(["Code reviewed", "Docs updated", "Checks green", "Live in production"]);
+  await confirm.getByRole("button", { name: "Move anyway" }).click();
+  await expect(confirm.getByText("Give a reason: it is recorded on the card.")).toBeVisible();
+  await confirm.getByLabel("Reason").fill("Legal asked for it today");
+  await confirm.getByRole("button", { name: "Move anyway" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole("region", { name: "Done", exact: true }).getByRole("button", { name: `${other.key} ${other.title}`, exact: true })).toBeVisible();
   await page.goto(`/${project.key}/cards/${other.key}`);
   await expect(page.getByRole("note")).toContainText("Legal asked for it today");
 

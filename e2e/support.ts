@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "e2e-demo-password";
 export const ROLE_USERS = { po: "po@example.com", dev: "dev@example.com", viewer: "viewer@example.com", admin: "admin@example.com" } as const;
@@ -21,4 +21,14 @@ export async function createCard(request: APIRequestContext, projectKey: string,
   const res = await request.post(`/api/v1/projects/${projectKey}/cards`, { data });
   if (!res.ok()) throw new Error(`card creation failed: ${res.status()} ${await res.text()}`);
   return (await res.json()) as { key: string; version: number; title: string };
+}
+
+/** Presses the mouse on `source`, moves in steps (dnd-kit needs real movement) and hovers `target`. */
+export async function dragOver(page: Page, source: Locator, target: Locator) {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 15 });
 }

@@ -4,6 +4,7 @@
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { useId, useMemo, useRef, useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
+import { OverrideDialog } from "@/components/dod/override-dialog";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
 import { CreateSprintButton } from "@/components/sprint/create-sprint-button";
 import { SprintHeader } from "@/components/sprint/sprint-header";
@@ -68,7 +69,7 @@ export function BacklogView(props: BacklogViewProps) {
   const [showShortcuts, setShowShortcuts] = useState(false);
   const { setParams } = useBacklogUrl();
   const searchRef = useRef<HTMLInputElement>(null);
-  const { move, toEdge, plan } = useBacklogMoves(projectKey, canRank);
+  const { move, toEdge, plan, override } = useBacklogMoves(projectKey, canRank);
   const { lists, activeKey, dndProps } = useBacklogDnd({ lists: serverLists, sections, sectionName, selected, onMove: move });
   const order = displayOrder(lists, sections);
   const listRef = useRef<HTMLDivElement>(null);
@@ -220,6 +221,7 @@ export function BacklogView(props: BacklogViewProps) {
         </DragOverlay>
       </DndContext>
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
+      <OverrideDialog request={override.request} onConfirm={override.planAnyway} onClose={override.cancel} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // Data comes from the server page (then the REST board on changes); moves go through server actions.
 import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { OverrideDialog } from "@/components/dod/override-dialog";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
 import { useBoardLive } from "@/lib/hooks/use-board-live";
 import { useBoardMoves } from "@/lib/hooks/use-board-moves";
@@ -33,12 +34,14 @@ export interface BoardProps {
   epics: Array<{ key: string; title: string }>;
   /** Members and above may move, create and edit cards; viewers only look. */
   canEdit: boolean;
+  /** Product owners and admins may move a card into Done past an unmet Definition of Done. */
+  canOverride: boolean;
 }
 
-export function Board({ board: serverBoard, members, epics, canEdit }: BoardProps) {
+export function Board({ board: serverBoard, members, epics, canEdit, canOverride }: BoardProps) {
   const { search, setFilters, setView, isFiltering } = useBoardUrl();
   const live = useBoardLive(serverBoard, search);
-  const { board, move } = useBoardMoves(live.board, live.reload);
+  const { board, move, override } = useBoardMoves(live.board, live.reload, canOverride);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
   const viewport = useBoardViewport<HTMLDivElement>();
@@ -75,6 +78,7 @@ export function Board({ board: serverBoard, members, epics, canEdit }: BoardProp
         <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
       </div>
       <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
+      <OverrideDialog request={override.request} onConfirm={override.moveAnyway} onClose={override.cancel} />
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
     </div>
   );

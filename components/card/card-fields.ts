@@ -24,6 +24,7 @@ export type HistoryEntry = { id: string; type: string; from: string | null; to: 
 
 /** One line of history in words. */
 export function describeEvent(entry: HistoryEntry): string {
+  const reason = (entry.data as { reason?: string } | null)?.reason;
   switch (entry.type) {
     case "CREATED":
       return `created the card in ${entry.to ?? "the board"}`;
@@ -33,13 +34,15 @@ export function describeEvent(entry: HistoryEntry): string {
       return "completed it";
     case "REOPENED":
       return "reopened it";
+    case "DOD_OVERRIDE":
+      return `moved it into Done without a complete Definition of Done: ${reason}`;
+    case "DOR_OVERRIDE":
+      return `planned it into a sprint before it was ready: ${reason}`;
     case "UPDATED": {
       const fields = Object.keys((entry.data as Record<string, unknown>) ?? {});
       return `changed ${fields.join(", ") || "the card"}`;
     }
-    default: {
-      const reason = (entry.data as { reason?: string } | null)?.reason;
+    default:
       return `${entry.type.toLowerCase().replace(/_/g, " ")}${reason ? `: ${reason}` : ""}`;
-    }
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cardTypeSchema, createCardSchema } from "./cards";
+import { overrideSchema } from "./board";
 import { cardKeySchema, idSchema } from "./common";
 
 /**
@@ -33,9 +34,12 @@ export type RankCardInput = z.output<typeof rankCardSchema>;
 export const rankCardsSchema = z.object({ cardKeys: cardKeysSchema, ...anchorShape }).strict().superRefine(oneAnchor);
 export type RankCardsInput = z.output<typeof rankCardsSchema>;
 
-/** Moving cards into a sprint (`sprintId`) or back to the backlog (`null`), optionally at a position. */
+/**
+ * Moving cards into a sprint (`sprintId`) or back to the backlog (`null`), optionally at a
+ * position. `override` plans cards that are not ready (Definition of Ready), with a reason.
+ */
 export const planCardsSchema = z
-  .object({ sprintId: idSchema.nullable(), cardKeys: cardKeysSchema, ...anchorShape })
+  .object({ sprintId: idSchema.nullable(), cardKeys: cardKeysSchema, ...anchorShape, override: overrideSchema.optional() })
   .strict()
   .superRefine(oneAnchor);
 export type PlanCardsInput = z.output<typeof planCardsSchema>;

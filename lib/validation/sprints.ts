@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cardKeysSchema } from "./backlog";
+import { overrideSchema } from "./board";
 
 const name = z.string().trim().min(1, "Give the sprint a name.").max(100, "A sprint name has at most 100 characters.");
 const goal = z.string().trim().max(1000, "A goal has at most 1,000 characters.");
@@ -34,6 +35,8 @@ export type UpdateSprintInput = z.output<typeof updateSprintSchema>;
 
 export const sprintCardsSchema = z.object({ cardKeys: cardKeysSchema }).strict();
 export type SprintCardsInput = z.output<typeof sprintCardsSchema>;
+/** Planning into a sprint; `override` (product owners and admins) plans cards that are not ready. */
+export const addSprintCardsSchema = sprintCardsSchema.extend({ override: overrideSchema.optional() }).strict();
 
 /** What happens to unfinished cards: the next planned sprint (created if none) or the top of the backlog. */
 export const completeSprintSchema = z.object({ incomplete: z.enum(["next", "backlog"], { error: 'Choose "next" or "backlog".' }) }).strict();

@@ -151,4 +151,19 @@ describe("the Definition of Ready", () => {
     expect((await tick(card.key, criterion.id, true)).status).toBe(200);
     expect((await plan()).status).toBe(200);
   });
+
+  it("lets a product owner plan an unready card with a reason, recorded on the card; a member may not", async () => {
+    const card = await newCard();
+    const sprint = await database.prisma.sprint.create({ data: { projectId: world.project.projectId, name: "Sprint 2", state: "PLANNED" } });
+    const plan = (role: "MEMBER" | "PRODUCT_OWNER", body: object) =>
+      call(sprintCardsRoute.POST, { method: "POST", params: { id: sprint.id }, body: { cardKeys: [card.key], ...body }, auth: { token: world.tokens[role] } });
+    await expectUnchanged(() => plan("MEMBER", { override: { reason: "We need it" } }), 403, "FORBIDDEN");
+    await expectUnchanged(() => plan("PRODUCT_OWNER", { override: { reason: "  " } }), 422, "VALIDATION_FAILED");
+    const res = await plan("PRODUCT_OWNER", { override: { reason: "Agreed with the team in refinement" } });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect((await database.prisma.card.findUniqueOrThrow({ where: { key: card.key } })).sprintId).toBe(sprint.id);
+    const event = await database.prisma.cardEvent.findFirstOrThrow({ where: { card: { key: card.key }, type: "DOR_OVERRIDE" } });
+    expect(event.actorId).toBe(world.users.PRODUCT_OWNER.id);
+    expect(event.data).toEqual({ reason: "Agreed with the team in refinement", unmet: [expect.objectContaining({ text: "Acceptance criteria" })] });
+  });
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { backlogQuery, rankCardSchema } from "@/lib/validation/backlog";
 import { cardParams, idParams, projectParams } from "@/lib/validation/common";
-import { completeSprintSchema, createSprintSchema, sprintCardsSchema, updateSprintSchema } from "@/lib/validation/sprints";
+import { addSprintCardsSchema, completeSprintSchema, createSprintSchema, sprintCardsSchema, updateSprintSchema } from "@/lib/validation/sprints";
 import { defineEndpoint } from "../endpoint";
 
 export const getBacklogEndpoint = defineEndpoint({
@@ -75,11 +75,13 @@ export const deleteSprintEndpoint = defineEndpoint({
 export const addSprintCardsEndpoint = defineEndpoint({
   method: "POST",
   path: "/sprints/{id}/cards",
-  summary: "Plan cards into a sprint; additions to the active sprint are recorded",
+  summary:
+    "Plan cards into a sprint; additions to the active sprint are recorded. " +
+    "422 DOR_INCOMPLETE when the project's Definition of Ready is on and a card has unmet items (`details.items`), unless a product owner or admin sends `override: { reason }` (403 for others); the override is recorded on each unready card.",
   tag: "Sprints",
   role: "MEMBER",
   params: idParams,
-  body: sprintCardsSchema,
+  body: addSprintCardsSchema,
   example: { cardKeys: ["SHOP-3", "SHOP-4"] },
 });
 export const removeSprintCardsEndpoint = defineEndpoint({

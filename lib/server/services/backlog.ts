@@ -149,6 +149,7 @@ export async function rankCards(access: ProjectAccess, input: RankCardsInput) {
  */
 export async function planCards(access: ProjectAccess, actorId: string, input: PlanCardsInput, from?: string) {
   if (hasAnchor(input) && !hasRole(access.role, "PRODUCT_OWNER")) throw forbidden("Only product owners and admins rank the backlog.");
+  if (input.override && !hasRole(access.role, "PRODUCT_OWNER")) throw forbidden("Only a product owner or admin may override the Definition of Ready.");
   return db.$transaction(async (tx) => {
     await lockProject(tx, access.projectId);
     const target = input.sprintId
@@ -167,7 +168,7 @@ export async function planCards(access: ProjectAccess, actorId: string, input: P
     });
     if (refused.length) throw validationFailed(refused);
     const moved = cards.filter((card) => card.sprintId !== (target?.id ?? null));
-    if (target) await assertReady(tx, access.projectId, moved);
+    if (target) await assertReady(tx, access, actorId, moved, input.override);
     const now = new Date();
     const fact = (card: (typeof moved)[number], sprintId: string, kind: "ADDED" | "REMOVED") => ({ sprintId, kind, cardId: card.id, points: card.estimate, actorId, at: now });
     const facts = moved.flatMap((card) => [

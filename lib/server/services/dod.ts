@@ -150,15 +150,27 @@ export function assertMayOverride(role: ProjectAccess["role"]) {
 
 /**
  * The Definition-of-Ready gate of sprint planning: when the project enables it, every card going
- * into a sprint needs its DOR items ticked (422 DOR_INCOMPLETE, details list the cards' unmet items).
+ * into a sprint needs its DOR items ticked (422 DOR_INCOMPLETE, details list the cards' unmet
+ * items). With `override` (product owners and admins; the caller checks the role) the cards go in
+ * anyway and each unready card's history records the reason and what was not met.
  */
-export async function assertReady(tx: Tx, projectId: string, cards: Array<{ id: string; key: string }>) {
+export async function assertReady(tx: Tx, access: ProjectAccess, actorId: string, cards: Array<{ id: string; key: string }>, override?: { reason: string }) {
   if (cards.length === 0) return;
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { readyEnabled: true } });
+  const project = await tx.project.findUniqueOrThrow({ where: { id: access.projectId }, select: { readyEnabled: true } });
   if (!project.readyEnabled) return;
   const open = await tx.checklistItem.findMany({ where: { cardId: { in: cards.map((c) => c.id) }, list: "DOR", done: false }, orderBy: { position: "asc" }, select: { id: true, cardId: true, text: true } });
   if (open.length === 0) return;
   const keyOf = new Map(cards.map((c) => [c.id, c.key]));
   const items = open.map((item) => ({ id: item.id, cardKey: keyOf.get(item.cardId)!, text: item.text }));
-  throw unprocessable("DOR_INCOMPLETE", `Not ready for a sprint: ${items.map((i) => `${i.cardKey} ${i.text}`).join("; ")}.`, { items });
+  if (!override) throw unprocessable("DOR_INCOMPLETE", `Not ready for a sprint: ${items.map((i) => `${i.cardKey} ${i.text}`).join("; ")}.`, { items });
+  const unreadyCards = [...new Set(open.map((item) => item.cardId))];
+  await tx.cardEvent.createMany({
+    data: unreadyCards.map((cardId) => ({
+      projectId: access.projectId,
+      cardId,
+      type: "DOR_OVERRIDE",
+      actorId,
+      data: { reason: override.reason, unmet: open.filter((item) => item.cardId === cardId).map(({ id, text }) => ({ id, text })) },
+    })),
+  });
 }

@@ -34,6 +34,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
       members={members.map(({ id, name }) => ({ id, name }))}
       epics={epics}
       canEdit={hasRole(access.role, "MEMBER")}
+      canOverride={hasRole(access.role, "PRODUCT_OWNER")}
     />
   );
 }

@@ -4,7 +4,7 @@ import { requireSprintRole } from "@/lib/server/queries/sprints";
 import { planCards } from "@/lib/server/services/backlog";
 
 export const POST = apiRoute(addSprintCardsEndpoint, async ({ actor, params, body }) =>
-  planCards(await requireSprintRole(actor, params.id, "MEMBER"), actor.userId, { sprintId: params.id, cardKeys: body.cardKeys }),
+  planCards(await requireSprintRole(actor, params.id, "MEMBER"), actor.userId, { sprintId: params.id, cardKeys: body.cardKeys, override: body.override }),
 );
 export const DELETE = apiRoute(removeSprintCardsEndpoint, async ({ actor, params, body }) =>
   planCards(await requireSprintRole(actor, params.id, "MEMBER"), actor.userId, { sprintId: null, cardKeys: body.cardKeys }, params.id),
