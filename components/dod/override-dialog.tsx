@@ -50,7 +50,7 @@ export function OverrideDialog({ request, onConfirm, onClose }: OverrideDialogPr
     <Dialog open={request !== null} onOpenChange={(open) => open || close()}>
       {request ? (
         <DialogContent title={request.title} description={request.description}>
-          <form onSubmit={submit} className="flex flex-col gap-4 text-sm">
+          <form onSubmit={submit} noValidate className="flex flex-col gap-4 text-sm">
             <div>
               <p className="mb-1 font-medium">Not met</p>
               <ul className="list-disc pl-5 text-muted">
