@@ -3,6 +3,7 @@ import "server-only";
 // reported as not found (404), so its existence does not leak; a role too low is 403.
 import { hasRole, type TeamRole } from "@/lib/domain/roles";
 import type { Actor } from "./authenticate";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { forbidden, notFound } from "./errors";
 
@@ -23,25 +24,32 @@ export async function requireTeamRole(actor: Actor, teamId: string, minRole: Tea
   return check(await membershipRole(actor.userId, teamId), minRole, "Team");
 }
 
+// Project, team and the caller's membership in one statement: authorization runs on every request.
+type AccessRow = { projectId: string; projectKey: string; teamId: string; role: TeamRole | null };
+const accessColumns = Prisma.sql`p.id AS "projectId", p.key AS "projectKey", p."teamId", m.role::text AS role`;
+const membershipOf = (actor: Actor) => Prisma.sql`LEFT JOIN "Membership" m ON m."teamId" = p."teamId" AND m."userId" = ${actor.userId}`;
+
+function grant(row: AccessRow | undefined, minRole: TeamRole, what: string): ProjectAccess {
+  const role = check(row?.role ?? null, minRole, what);
+  return { projectId: row!.projectId, projectKey: row!.projectKey, teamId: row!.teamId, role };
+}
+
 export async function requireProjectRole(actor: Actor, projectKey: string, minRole: TeamRole): Promise<ProjectAccess> {
-  const project = await db.project.findUnique({ where: { key: projectKey.toUpperCase() }, select: { id: true, key: true, teamId: true } });
-  const role = project ? await membershipRole(actor.userId, project.teamId) : null;
-  check(role, minRole, `Project ${projectKey}`);
-  return { projectId: project!.id, projectKey: project!.key, teamId: project!.teamId, role: role! };
+  const [row] = await db.$queryRaw<AccessRow[]>`SELECT ${accessColumns} FROM "Project" p ${membershipOf(actor)} WHERE p.key = ${projectKey.toUpperCase()}`;
+  return grant(row, minRole, `Project ${projectKey}`);
 }
 
 export async function requireProjectIdRole(actor: Actor, projectId: string, minRole: TeamRole, what = "Resource"): Promise<ProjectAccess> {
-  const project = await db.project.findUnique({ where: { id: projectId }, select: { id: true, key: true, teamId: true } });
-  const role = project ? await membershipRole(actor.userId, project.teamId) : null;
-  check(role, minRole, what);
-  return { projectId: project!.id, projectKey: project!.key, teamId: project!.teamId, role: role! };
+  const [row] = await db.$queryRaw<AccessRow[]>`SELECT ${accessColumns} FROM "Project" p ${membershipOf(actor)} WHERE p.id = ${projectId}`;
+  return grant(row, minRole, what);
 }
 
 export type CardAccess = ProjectAccess & { cardId: string; cardKey: string };
 
 export async function requireCardRole(actor: Actor, cardKey: string, minRole: TeamRole): Promise<CardAccess> {
-  const card = await db.card.findUnique({ where: { key: cardKey.toUpperCase() }, select: { id: true, key: true, projectId: true } });
-  if (!card) throw notFound(`Card ${cardKey}`);
-  const access = await requireProjectIdRole(actor, card.projectId, minRole, `Card ${cardKey}`);
-  return { ...access, cardId: card.id, cardKey: card.key };
+  const [row] = await db.$queryRaw<Array<AccessRow & { cardId: string; cardKey: string }>>`
+    SELECT c.id AS "cardId", c.key AS "cardKey", ${accessColumns}
+    FROM "Card" c JOIN "Project" p ON p.id = c."projectId" ${membershipOf(actor)}
+    WHERE c.key = ${cardKey.toUpperCase()}`;
+  return { ...grant(row, minRole, `Card ${cardKey}`), cardId: row!.cardId, cardKey: row!.cardKey };
 }

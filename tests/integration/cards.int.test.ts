@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cardRoute from "@/app/api/v1/cards/[cardKey]/route";
 import * as cardsRoute from "@/app/api/v1/projects/[key]/cards/route";
-import { makeWorld } from "@/prisma/factories";
+import { makeCard, makeWorld } from "@/prisma/factories";
+import { cardDto, cardSelect, loadCardDto } from "@/lib/server/queries/cards";
 import { call, tokenFor } from "@/lib/server/testing/http";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 
@@ -55,5 +56,16 @@ describe("cards API", () => {
     const huge = await create({ title: "ok", description: "y".repeat(50_001) });
     expect(huge.status).toBe(422);
     expect(huge.json.error.details).toEqual([expect.objectContaining({ path: "description" })]);
+  });
+});
+
+describe("loadCardDto", () => {
+  it("gives in one statement exactly what the Prisma select gives", async () => {
+    const epic = await makeCard(world.project, world.users.MEMBER.id, { title: "Checkout epic", type: "epic" });
+    const card = await makeCard(world.project, world.users.MEMBER.id, { title: "Gift cards", assigneeId: world.users.MEMBER.id, labels: ["payments"], estimate: 3, epicKey: epic.key });
+    const row = await database.prisma.card.findUniqueOrThrow({ where: { key: card.key }, select: cardSelect });
+    expect(await loadCardDto(row.id)).toEqual(cardDto(row));
+    const bare = await database.prisma.card.findUniqueOrThrow({ where: { key: epic.key }, select: cardSelect });
+    expect(await loadCardDto(bare.id)).toEqual(cardDto(bare));
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectAccess } from "../authz";
 import { db } from "../db";
+import { notFound } from "../errors";
 
 export const cardSelect = {
   id: true,
@@ -58,8 +59,26 @@ export function cardDto(card: CardRow) {
 }
 export type CardDto = ReturnType<typeof cardDto>;
 
+/**
+ * One card as the API shows it, in one statement: every write answers with it (a move reads it
+ * right after committing), where Prisma's relation loading would take five round trips.
+ */
 export async function loadCardDto(cardId: string) {
-  return cardDto(await db.card.findUniqueOrThrow({ where: { id: cardId }, select: cardSelect }));
+  const [row] = await db.$queryRaw<CardRow[]>`
+    SELECT c.id, c.key, c.number, c.title, c.description, c.type::text AS type, c.priority::text AS priority, c.labels, c.estimate,
+      c."blockedReason", c."flagReason", c."sprintId", c.rank, c."boardRank", c."columnEnteredAt", c."completedAt", c."createdAt", c."updatedAt", c.version,
+      CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS assignee,
+      CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object('key', e.key, 'title', e.title) END AS epic,
+      json_build_object('id', col.id, 'name', col.name, 'category', col.category) AS "column",
+      json_build_object('key', p.key) AS project
+    FROM "Card" c
+    JOIN "Column" col ON col.id = c."columnId"
+    JOIN "Project" p ON p.id = c."projectId"
+    LEFT JOIN "User" u ON u.id = c."assigneeId"
+    LEFT JOIN "Card" e ON e.id = c."epicId"
+    WHERE c.id = ${cardId}`;
+  if (!row) throw notFound("Card");
+  return cardDto(row);
 }
 
 export type CardFilter = { q?: string; type?: string; assigneeId?: string; label?: string; limit: number; cursor?: number };
