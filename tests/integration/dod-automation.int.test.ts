@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as automationRoute from "@/app/api/v1/projects/[key]/automation/route";
 import * as cardRoute from "@/app/api/v1/cards/[cardKey]/route";
+import * as moveRoute from "@/app/api/v1/cards/[cardKey]/move/route";
 import * as tickRoute from "@/app/api/v1/cards/[cardKey]/dod/[itemId]/route";
 import { call } from "@/lib/server/testing/http";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
@@ -108,6 +109,45 @@ describe('the rule "deployed to production → Done"', () => {
       expect((await item(key, "Live")).done).toBe(true);
     } finally {
       await database.prisma.column.update({ where: { id: world.column("Done").id }, data: { wipLimit: null } });
+    }
+  });
+});
+
+describe("people and the pipeline on the same cards at once", () => {
+  // Run with TEST_DB=postgres too: PGlite runs one transaction at a time and cannot deadlock.
+  it("loses nothing and fails nothing: user moves and ticks race automatic ticks and automation moves", async () => {
+    // No WIP limits in the way: every move here should go through.
+    await database.prisma.column.updateMany({ where: { projectId: world.project.projectId }, data: { wipLimit: null } });
+    const cards = await Promise.all(Array.from({ length: 5 }, () => cardWithGreenPr()));
+    for (const { key } of cards) await tickReviewed(key);
+    const since = new Date();
+    const statuses: string[] = [];
+    const outcome = (res: { status: number; json: { error?: { code: string } } }) => `${res.status} ${res.json.error?.code ?? ""}`.trim();
+    const userWork = cards.map(async ({ key }) => {
+      for (let round = 0; round < 4; round++) {
+        const to = world.column(round % 2 === 0 ? "Review" : "In progress").id;
+        statuses.push(outcome(await call(moveRoute.POST, { method: "POST", params: { cardKey: key }, body: { toColumnId: to }, auth: { token: world.tokens.MEMBER } })));
+        const reviewed = await item(key, "Reviewed");
+        const body = { done: round % 2 === 1 };
+        statuses.push(outcome(await call(tickRoute.POST, { method: "POST", params: { cardKey: key, itemId: reviewed.id }, body, auth: { token: world.tokens.MEMBER } })));
+      }
+    });
+    // Each send drains the queue itself: five workers claim deliveries concurrently.
+    const pipelineWork = cards.map(({ key, sha }) => Promise.all([sendDeployment(world, key, "production", "success"), sendRun(world, key, sha, "success", "2026-01-11T10:00:00Z")]));
+    await Promise.all([...userWork, ...pipelineWork]);
+
+    expect(statuses.filter((status) => status !== "200")).toEqual([]);
+    const deliveries = await database.prisma.webhookDelivery.findMany({ where: { receivedAt: { gte: since } }, select: { status: true, attempts: true } });
+    expect(deliveries).toHaveLength(10);
+    expect(deliveries.filter((delivery) => delivery.status !== "processed" || delivery.attempts !== 1)).toEqual([]);
+    for (const { key } of cards) {
+      expect((await item(key, "Live")).done).toBe(true);
+      // The deployment either moved it into Done (people may have moved it on since) or was
+      // refused and flagged it, because "Reviewed" was un-ticked at that moment.
+      const automated = await database.prisma.cardEvent.count({
+        where: { card: { key }, at: { gte: since }, OR: [{ type: "MOVED", actorId: null, toColumnId: world.column("Done").id }, { type: "AUTOMATION_FLAGGED" }] },
+      });
+      expect(automated, key).toBe(1);
     }
   });
 });
