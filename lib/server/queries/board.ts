@@ -136,25 +136,24 @@ function cardConditions(projectId: string, sprintId: string | undefined, filters
 }
 
 /**
- * The visible cards as ONE json value: PGlite's driver spends most of a wide result's time
- * decoding it field by field, and one value is 2–3× faster there (about even on PostgreSQL).
+ * The visible cards as ONE json text, parsed here: PGlite's driver spends most of a wide result's
+ * time decoding it field by field, and Prisma decodes a json value once more. Rows go through a
+ * subquery into json_agg(row), which is cheaper than json_build_object with its keys per row.
  */
 async function loadCards(projectId: string, sprintId: string | undefined, filters: BoardFilters): Promise<BoardCardRow[]> {
-  const [result] = await db.$queryRaw<Array<{ cards: BoardCardRow[] }>>`
-    SELECT coalesce(json_agg(json_build_object(
-        'key', c.key, 'title', c.title, 'type', c.type, 'priority', c.priority, 'estimate', c.estimate, 'labels', c.labels,
-        'blockedReason', c."blockedReason", 'flagReason', c."flagReason",
-        'columnEnteredAt', (extract(epoch FROM c."columnEnteredAt") * 1000)::float8,
-        'version', c.version, 'sprintId', c."sprintId", 'columnId', c."columnId", 'boardRank', c."boardRank",
-        'assigneeId', c."assigneeId", 'assigneeName', u.name, 'epicKey', e.key, 'epicTitle', e.title,
-        'dodTotal', d.total, 'dodDone', d.done,
-        'pipelineStatus', ${latestRunStatusSql(Prisma.raw("c.id"))})), '[]') AS cards
-    FROM "Card" c
-    LEFT JOIN "User" u ON u.id = c."assigneeId"
-    LEFT JOIN "Card" e ON e.id = c."epicId"
-    LEFT JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE i.done))::int AS done FROM "ChecklistItem" i WHERE i."cardId" = c.id AND i.list = 'DOD') d ON true
-    WHERE ${cardConditions(projectId, sprintId, filters)}`;
-  return result!.cards;
+  const [result] = await db.$queryRaw<Array<{ cards: string }>>`
+    SELECT coalesce(json_agg(t), '[]')::text AS cards FROM (
+      SELECT c.key, c.title, c.type, c.priority, c.estimate, c.labels, c."blockedReason", c."flagReason",
+        (extract(epoch FROM c."columnEnteredAt") * 1000)::float8 AS "columnEnteredAt",
+        c.version, c."sprintId", c."columnId", c."boardRank", c."assigneeId", u.name AS "assigneeName", e.key AS "epicKey", e.title AS "epicTitle",
+        d.total AS "dodTotal", d.done AS "dodDone", ${latestRunStatusSql(Prisma.raw("c.id"))} AS "pipelineStatus"
+      FROM "Card" c
+      LEFT JOIN "User" u ON u.id = c."assigneeId"
+      LEFT JOIN "Card" e ON e.id = c."epicId"
+      LEFT JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE i.done))::int AS done FROM "ChecklistItem" i WHERE i."cardId" = c.id AND i.list = 'DOD') d ON true
+      WHERE ${cardConditions(projectId, sprintId, filters)}
+    ) t`;
+  return JSON.parse(result!.cards) as BoardCardRow[];
 }
 
 /**
