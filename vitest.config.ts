@@ -18,6 +18,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           exclude: [otherDatabaseOnly, "node_modules/**"],
+          globalSetup: ["tests/integration/support/pglite-snapshot.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",

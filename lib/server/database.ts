@@ -9,7 +9,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrations";
 
-export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; poolSize?: number };
+/** `snapshot`: a PGlite data folder dump to start an in-memory database from (tests). */
+export type DatabaseConfig = { kind: "pglite"; dataDir: string; snapshot?: Blob } | { kind: "postgres"; url: string; poolSize?: number };
 
 export interface Database {
   kind: DatabaseConfig["kind"];
@@ -64,10 +65,10 @@ function isAlive(pid: number) {
   }
 }
 
-function openPglite(dataDir: string): Database {
+function openPglite(dataDir: string, snapshot?: Blob): Database {
   const inMemory = dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
-  const client = new PGlite(inMemory ? dataDir : path.resolve(dataDir));
+  const client = new PGlite(inMemory ? dataDir : path.resolve(dataDir), { loadDataDir: snapshot });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   const session: SqlSession = {
     query: async <T,>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
@@ -140,7 +141,7 @@ function openPostgres(url: string, poolSize = 10): Database {
 }
 
 export function openDatabase(config: DatabaseConfig): Database {
-  return config.kind === "pglite" ? openPglite(config.dataDir) : openPostgres(config.url, config.poolSize);
+  return config.kind === "pglite" ? openPglite(config.dataDir, config.snapshot) : openPostgres(config.url, config.poolSize);
 }
 
 const GLOBAL_KEY = Symbol.for("shipboard.database");

@@ -1,6 +1,7 @@
 // A fresh, migrated database per test file: in-memory PGlite, or a throw-away PostgreSQL database
 // when TEST_DB=postgres (the URL comes from TEST_DATABASE_URL).
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { openDatabase, setDatabase, type Database } from "../database";
 
@@ -41,7 +42,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     setDatabase(database);
     return { ...database, url: scratch.url, dispose: async () => (await database.close(), await scratch.drop(), setDatabase(undefined)) };
   }
-  const database = openDatabase({ kind: "pglite", dataDir: "memory://" });
+  // The migrated snapshot of the run (tests/integration/support/pglite-snapshot.ts), when there is
+  // one; migrate() then only confirms that it is current.
+  const snapshotFile = process.env.SHIPBOARD_TEST_SNAPSHOT;
+  const snapshot = snapshotFile ? new Blob([await readFile(snapshotFile)]) : undefined;
+  const database = openDatabase({ kind: "pglite", dataDir: "memory://", snapshot });
   await database.migrate();
   setDatabase(database);
   return { ...database, dispose: async () => (await database.close(), setDatabase(undefined)) };
