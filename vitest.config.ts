@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           exclude: [otherDatabaseOnly, "node_modules/**"],
           globalSetup: ["tests/integration/support/pglite-snapshot.ts"],
+          // Failure-path tests make the server log errors on purpose; assertions say what went wrong.
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",
