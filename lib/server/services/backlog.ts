@@ -11,7 +11,7 @@ import { db, type Tx } from "../db";
 import { conflict, forbidden, notFound, validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { createCard, updateCard } from "./cards";
-import { assertReady } from "./dod";
+import { assertMayOverride, assertReady } from "./dod";
 
 /** A respacing may rewrite many cards of a big project; give it time. */
 export const RANK_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
@@ -149,7 +149,7 @@ export async function rankCards(access: ProjectAccess, input: RankCardsInput) {
  */
 export async function planCards(access: ProjectAccess, actorId: string, input: PlanCardsInput, from?: string) {
   if (hasAnchor(input) && !hasRole(access.role, "PRODUCT_OWNER")) throw forbidden("Only product owners and admins rank the backlog.");
-  if (input.override && !hasRole(access.role, "PRODUCT_OWNER")) throw forbidden("Only a product owner or admin may override the Definition of Ready.");
+  if (input.override) assertMayOverride(access.role, "Ready");
   return db.$transaction(async (tx) => {
     await lockProject(tx, access.projectId);
     const target = input.sprintId

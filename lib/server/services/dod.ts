@@ -143,9 +143,9 @@ export async function checkDefinitionOfDone(
   throw unprocessable("DOD_INCOMPLETE", `The Definition of Done is not met: ${unmet.map((item) => item.text).join("; ")}.`, { items: unmet });
 }
 
-/** Only product owners and admins may move a card past an unmet Definition of Done. */
-export function assertMayOverride(role: ProjectAccess["role"]) {
-  if (!hasRole(role, "PRODUCT_OWNER")) throw forbidden("Only a product owner or admin may override the Definition of Done.");
+/** Only product owners and admins may go past an unmet Definition of Done (or of Ready). */
+export function assertMayOverride(role: ProjectAccess["role"], definition: "Done" | "Ready" = "Done") {
+  if (!hasRole(role, "PRODUCT_OWNER")) throw forbidden(`Only a product owner or admin may override the Definition of ${definition}.`);
 }
 
 /**
