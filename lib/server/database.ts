@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrations";
 
 /** `snapshot`: a PGlite data folder dump to start an in-memory database from (tests). */
@@ -24,8 +24,26 @@ export interface Database {
    * Prisma's per-call cost dominates (webhook intake). Pass times as ISO strings.
    */
   query<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
+  /**
+   * A transaction of raw SQL on the driver itself, outside Prisma, whose interactive transaction
+   * costs about twice as much (the board move). Commits when `work` resolves, rolls back when it throws.
+   */
+  transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Raw SQL inside a transaction: the database's own (see Database.transaction), or Prisma's (db.ts). */
+export interface SqlTx {
+  query<T>(sql: Prisma.Sql): Promise<T[]>;
+  /** For statements whose result columns Prisma cannot read (e.g. pg_notify's void). */
+  execute(sql: Prisma.Sql): Promise<void>;
+}
+
+const TIMESTAMP_OID = 1114;
+/** `timestamp` columns hold UTC (as Prisma writes them); the drivers' default would read local time. */
+const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+/** Dates travel as ISO strings (UTC), whatever the driver's own conversion would do. */
+const driverValues = (sql: Prisma.Sql) => sql.values.map((value) => (value instanceof Date ? value.toISOString() : value));
 
 export class DataDirInUseError extends Error {}
 
@@ -84,6 +102,12 @@ function openPglite(dataDir: string, snapshot?: Blob): Database {
     },
     // PGlite has one session: going through Prisma keeps the query out of Prisma's open transactions.
     query: (sql, params) => prisma.$queryRawUnsafe(sql, ...params),
+    // PGlite runs one transaction at a time, Prisma's (its adapter uses this same call) or this one.
+    transaction: (work) =>
+      client.transaction((tx) => {
+        const run = (sql: Prisma.Sql) => tx.query(sql.text, driverValues(sql), { parsers: { [TIMESTAMP_OID]: utcTimestamp } });
+        return work({ query: async <T,>(sql: Prisma.Sql) => (await run(sql)).rows as T[], execute: async (sql) => void (await run(sql)) });
+      }),
     close: async () => {
       await prisma.$disconnect();
       await client.close();
@@ -96,6 +120,17 @@ function openPostgres(url: string, poolSize = 10): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
   const listeners: pg.Client[] = [];
   let plain: pg.Pool | undefined;
+  const plainPool = () => {
+    if (plain) return plain;
+    plain = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    // An idle connection the server closed (restart, failover): the pool drops it and opens another.
+    plain.on("error", (error) => console.error("an idle PostgreSQL connection failed:", error.message));
+    return plain;
+  };
   const dedicatedClient = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -128,9 +163,22 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.end();
       };
     },
-    query: async <T,>(sql: string, params: readonly unknown[]) => {
-      plain ??= new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 4)) });
-      return (await plain.query(sql, [...params])).rows as T[];
+    query: async <T,>(sql: string, params: readonly unknown[]) => (await plainPool().query(sql, [...params])).rows as T[],
+    transaction: async (work) => {
+      const client = await plainPool().connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const run = (sql: Prisma.Sql) => client.query(sql.text, driverValues(sql));
+        const result = await work({ query: async <T,>(sql: Prisma.Sql) => (await run(sql)).rows as T[], execute: async (sql) => void (await run(sql)) });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     },
     close: async () => {
       await Promise.all(listeners.map((client) => client.end().catch(() => {})));

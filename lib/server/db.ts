@@ -1,6 +1,8 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { currentDatabase } from "./database";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { currentDatabase, type SqlTx } from "./database";
+
+export type { SqlTx };
 
 /**
  * The Prisma client of the process-wide database. A proxy so importers need no async set-up: the
@@ -15,3 +17,16 @@ export const db = new Proxy({} as PrismaClient, {
 });
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** A Prisma transaction seen as raw SQL, for code that also runs in the database's own transactions. */
+export function sqlTx(tx: Tx): SqlTx {
+  return {
+    query: <T,>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql),
+    execute: async (sql: Prisma.Sql) => void (await tx.$executeRaw(sql)),
+  };
+}
+
+/** A raw-SQL transaction outside Prisma (see Database.transaction): for latency-bound writes. */
+export function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return currentDatabase().transaction(work);
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as cardRoute from "@/app/api/v1/cards/[cardKey]/route";
 import * as boardRoute from "@/app/api/v1/projects/[key]/board/route";
 import { MAX_RANK_LENGTH } from "@/lib/domain/ranking";
 import { call, tokenFor } from "@/lib/server/testing/http";
@@ -72,6 +73,24 @@ describe("moving cards", () => {
     const row = await database.prisma.card.findUniqueOrThrow({ where: { key: b!.key } });
     expect(row.columnEnteredAt.getTime()).toBeGreaterThan(Date.now() - 10_000);
     expect(row.version).toBe(3);
+  });
+
+  it("answers with the card as GET shows it, timestamps exact in any server time zone", async () => {
+    // Moves run outside Prisma (raw driver transaction): its timestamps must read back as Prisma's do.
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Tokyo";
+    try {
+      const [card] = await makeCards(world, 1, columns["To do"]!, "Zone");
+      const res = await move(card!.key, { toColumnId: columns["In progress"] }, memberToken);
+      expect(res.status).toBe(200);
+      const shown = await call(cardRoute.GET, { auth: { token: memberToken }, params: { cardKey: card!.key } });
+      expect(shown.json).toMatchObject(res.json);
+      const row = await database.prisma.card.findUniqueOrThrow({ where: { key: card!.key } });
+      expect(res.json.columnEnteredAt).toBe(row.columnEnteredAt.toISOString());
+      expect(Math.abs(row.columnEnteredAt.getTime() - Date.now())).toBeLessThan(10_000);
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 
   it("puts a card directly below afterKey when its anchors are no longer adjacent", async () => {

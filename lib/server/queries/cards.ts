@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectAccess } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
@@ -60,23 +60,28 @@ export function cardDto(card: CardRow) {
 export type CardDto = ReturnType<typeof cardDto>;
 
 /**
- * One card as the API shows it, in one statement: every write answers with it (a move reads it
- * right after committing), where Prisma's relation loading would take five round trips.
+ * The query that shapes cards as the API shows them, reading the card rows from `source` (the
+ * Card table, or a writer's `UPDATE … RETURNING *`), aliased `c`. One statement, where Prisma's
+ * relation loading would take five round trips.
  */
-export async function loadCardDto(cardId: string) {
-  const [row] = await db.$queryRaw<CardRow[]>`
+export function cardDtoQuery(source: Prisma.Sql) {
+  return Prisma.sql`
     SELECT c.id, c.key, c.number, c.title, c.description, c.type::text AS type, c.priority::text AS priority, c.labels, c.estimate,
       c."blockedReason", c."flagReason", c."sprintId", c.rank, c."boardRank", c."columnEnteredAt", c."completedAt", c."createdAt", c."updatedAt", c.version,
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS assignee,
       CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object('key', e.key, 'title', e.title) END AS epic,
       json_build_object('id', col.id, 'name', col.name, 'category', col.category) AS "column",
       json_build_object('key', p.key) AS project
-    FROM "Card" c
+    FROM ${source} c
     JOIN "Column" col ON col.id = c."columnId"
     JOIN "Project" p ON p.id = c."projectId"
     LEFT JOIN "User" u ON u.id = c."assigneeId"
-    LEFT JOIN "Card" e ON e.id = c."epicId"
-    WHERE c.id = ${cardId}`;
+    LEFT JOIN "Card" e ON e.id = c."epicId"`;
+}
+
+/** One card as the API shows it; every write answers with it. */
+export async function loadCardDto(cardId: string) {
+  const [row] = await db.$queryRaw<CardRow[]>`${cardDtoQuery(Prisma.sql`"Card"`)} WHERE c.id = ${cardId}`;
   if (!row) throw notFound("Card");
   return cardDto(row);
 }

@@ -8,7 +8,7 @@ import "server-only";
 import { compareRanks } from "@/lib/domain/ranking";
 import type { AutomationInput } from "@/lib/validation/dod";
 import type { ProjectAccess } from "../authz";
-import { db, type Tx } from "../db";
+import { db, sqlTx, type Tx } from "../db";
 import { AppError, validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { moveCardInTx } from "./board";
@@ -57,7 +57,7 @@ export async function applyAutomation(tx: Tx, change: PipelineChange) {
       if (!card || card.projectId !== change.projectId || target === undefined) continue;
       if (compareRanks(columns.get(card.columnId)!, target) >= 0) continue;
       try {
-        await moveCardInTx(tx, { projectId: card.projectId, cardId: card.id, cardKey: card.key }, null, { toColumnId: rule.toColumnId }, { automation: true });
+        await moveCardInTx(sqlTx(tx), { projectId: card.projectId, cardId: card.id, cardKey: card.key }, null, { toColumnId: rule.toColumnId }, { automation: true });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         await flag(tx, card, error.message, { code: error.code, trigger: rule.trigger, toColumnId: rule.toColumnId });

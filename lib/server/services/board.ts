@@ -9,18 +9,20 @@ import "server-only";
 // slot cannot pick the same key. Moves into different columns do not wait for each other.
 // Lock order is always column, then card, so moves cannot deadlock one another.
 //
-// Statements per move: lock the column; lock the card and read its placement; write the card and
-// its history; insert + NOTIFY the realtime event. The response is read after commit.
+// Statements per move: lock the column; lock the card and read its placement (and its DoD items
+// when it enters Done); write the card, its history and the realtime event (insert + NOTIFY),
+// reading back the card for the response. The transaction is the database's own, outside Prisma
+// (db.ts sqlTransaction): a move is latency-bound, and Prisma's interactive one doubles its cost.
 import { completionChange, type ColumnCategory, type CompletionChange } from "@/lib/domain/completion";
 import { compareRanks, needsRebalance, rankBetween, rebalance } from "@/lib/domain/ranking";
 import { checkWip, type WipMode, type WipRefusal } from "@/lib/domain/wip";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CardAccess } from "../authz";
-import { db, type Tx } from "../db";
+import { sqlTransaction, type SqlTx } from "../db";
 import { notFound, unprocessable, validationFailed, versionConflict } from "../errors";
-import { loadCardDto, type CardDto } from "../queries/cards";
-import { publishBoardEvent } from "../realtime";
-import { assertMayOverride, checkDefinitionOfDone, type DodOverride } from "./dod";
+import { cardDto, cardDtoQuery, type CardDto, type CardRow } from "../queries/cards";
+import { boardEventsInsert } from "../realtime";
+import { assertMayOverride, checkDefinitionOfDone, type DodItemState, type DodOverride } from "./dod";
 import { rewriteRanks } from "./ranks";
 
 export type MoveCardInput = {
@@ -47,14 +49,22 @@ export type TargetColumn = {
   /** Cards in the column now, read under its lock; null when nothing needs it (no limit, or a reorder). */
   cardCount: number | null;
 };
-export type MovingCard = { id: string; key: string; columnId: string; fromCategory: ColumnCategory; version: number };
+export type MovingCard = {
+  id: string;
+  key: string;
+  columnId: string;
+  fromCategory: ColumnCategory;
+  version: number;
+  /** The card's Definition-of-Done items, read when it moves to a DONE column; else null. */
+  dodItems: DodItemState[] | null;
+};
 
-async function lockTargetColumn(tx: Tx, projectId: string, columnId: string) {
-  const [column] = await tx.$queryRaw<Array<Omit<TargetColumn, "cardCount">>>`
+async function lockTargetColumn(tx: SqlTx, projectId: string, columnId: string) {
+  const [column] = await tx.query<Omit<TargetColumn, "cardCount">>(Prisma.sql`
     SELECT c.id, c.name, c.category::text AS category, c."wipLimit", p."wipMode"::text AS "wipMode"
     FROM "Column" c JOIN "Project" p ON p.id = c."projectId"
     WHERE c.id = ${columnId} AND c."projectId" = ${projectId}
-    FOR UPDATE OF c`;
+    FOR UPDATE OF c`);
   if (!column) throw validationFailed([{ path: "toColumnId", message: "No such column on this board." }]);
   return column;
 }
@@ -65,12 +75,12 @@ async function lockTargetColumn(tx: Tx, projectId: string, columnId: string) {
  * SOFT-mode breach and an applied DoD override to record. `override` is the reason a product
  * owner gives to let a card into Done regardless (the caller checked the role).
  */
-export async function assertMayEnterColumn(tx: Tx, card: MovingCard, column: TargetColumn, override?: { reason: string }): Promise<{ breach: WipRefusal | null; dodOverride: DodOverride | null }> {
+function assertMayEnterColumn(card: MovingCard, column: TargetColumn, override?: { reason: string }): { breach: WipRefusal | null; dodOverride: DodOverride | null } {
   const countAfterMove = (column.cardCount ?? 0) + 1;
   const result = checkWip({ column, countAfterMove, mode: column.wipMode, cardAlreadyInColumn: card.columnId === column.id });
   if (!result.allowed) throw unprocessable("WIP_LIMIT_EXCEEDED", result.reason, result.details);
   const breach = result.breach ? { columnId: column.id, column: column.name, limit: column.wipLimit!, count: countAfterMove } : null;
-  return { breach, dodOverride: await checkDefinitionOfDone(tx, card, column, override) };
+  return { breach, dodOverride: checkDefinitionOfDone(card, column, override) };
 }
 
 type Placement = { cardCount: number | null; afterRank: string | null; beforeRank: string | null; neighbour: string | null };
@@ -86,8 +96,8 @@ type Placement = { cardCount: number | null; afterRank: string | null; beforeRan
  * one too high (a refusal errs on the safe side). The source category is a sub-select, not a
  * join, which would drop the row if a concurrent move changed its column while we waited.
  */
-async function lockCard(tx: Tx, access: Pick<CardAccess, "cardId" | "cardKey">, column: { id: string; wipLimit: number | null }, input: MoveCardInput) {
-  const [row] = await tx.$queryRaw<Array<MovingCard & Placement>>`
+async function lockCard(tx: SqlTx, access: Pick<CardAccess, "cardId" | "cardKey">, column: Omit<TargetColumn, "cardCount">, input: MoveCardInput) {
+  const [row] = await tx.query<MovingCard & Placement>(Prisma.sql`
     SELECT k.id, k.key, k."columnId", k.version,
       (SELECT category::text FROM "Column" WHERE id = k."columnId") AS "fromCategory",
       CASE WHEN k."columnId" <> ${column.id} AND ${column.wipLimit !== null} THEN (SELECT count(*)::int FROM "Card" WHERE "columnId" = ${column.id}) END AS "cardCount",
@@ -97,12 +107,16 @@ async function lockCard(tx: Tx, access: Pick<CardAccess, "cardId" | "cardKey">, 
         WHEN a."boardRank" IS NOT NULL THEN (SELECT min("boardRank") FROM "Card" WHERE "columnId" = ${column.id} AND id <> k.id AND "boardRank" > a."boardRank")
         WHEN b."boardRank" IS NOT NULL THEN (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${column.id} AND id <> k.id AND "boardRank" < b."boardRank")
         ELSE (SELECT max("boardRank") FROM "Card" WHERE "columnId" = ${column.id} AND id <> k.id)
-      END AS neighbour
+      END AS neighbour,
+      CASE WHEN ${column.category === "DONE"} THEN (
+        SELECT coalesce(json_agg(json_build_object('id', i.id, 'text', i.text, 'done', i.done) ORDER BY i.position), '[]')
+        FROM "ChecklistItem" i WHERE i."cardId" = k.id AND i.list = 'DOD'
+      ) END AS "dodItems"
     FROM "Card" k
     LEFT JOIN "Card" a ON a.key = ${input.afterKey ?? null} AND a."columnId" = ${column.id}
     LEFT JOIN "Card" b ON b.key = ${input.beforeKey ?? null} AND b."columnId" = ${column.id}
     WHERE k.id = ${access.cardId}
-    FOR UPDATE OF k`;
+    FOR UPDATE OF k`);
   if (!row) throw notFound(`Card ${access.cardKey}`);
   const { cardCount, afterRank, beforeRank, neighbour, ...card } = row;
   return { card, placement: { cardCount, afterRank, beforeRank, neighbour } };
@@ -134,8 +148,8 @@ function bounds(card: MovingCard, input: MoveCardInput, placement: Placement): B
  * inserts at one spot): gives the whole target column fresh short keys, the moved card in its
  * intended place, and returns the moved card's key. Costs one write per card in the column.
  */
-async function rebalanceColumn(tx: Tx, card: MovingCard, columnId: string, lower: string | null): Promise<string> {
-  const rows = await tx.card.findMany({ where: { columnId, id: { not: card.id } }, orderBy: { boardRank: "asc" }, select: { id: true, boardRank: true } });
+async function rebalanceColumn(tx: SqlTx, card: MovingCard, columnId: string, lower: string | null): Promise<string> {
+  const rows = await tx.query<{ id: string; boardRank: string }>(Prisma.sql`SELECT id, "boardRank" FROM "Card" WHERE "columnId" = ${columnId} AND id <> ${card.id} ORDER BY "boardRank"`);
   const ordered = rows.map((row) => row.id);
   ordered.splice(lower === null ? 0 : rows.findIndex((row) => row.boardRank === lower) + 1, 0, card.id);
   const ranks = rebalance(ordered);
@@ -155,37 +169,41 @@ type MoveWrite = {
   completion: CompletionChange;
   actorId: string | null;
   history: Array<{ type: string; fromColumnId?: string; data?: object }>;
+  /** The board event's payload. */
+  event: Record<string, unknown>;
 };
 
 /**
- * The card row and its history rows in one statement (a move is latency-bound: every round trip
- * counts). Also sets what Prisma would: `updatedAt`, and ids for the history rows (UUIDs, from
- * the database).
+ * The whole write in one statement, answering with the moved card as the API shows it (a move is
+ * latency-bound: every round trip counts): the card row, its history rows and the board event.
+ * Also sets what Prisma would: `updatedAt`, and ids for the history rows (UUIDs, from the database).
  */
-async function writeMove(tx: Tx, move: MoveWrite): Promise<number> {
+async function writeMove(tx: SqlTx, move: MoveWrite): Promise<CardDto> {
   const now = new Date();
   const completedAt = move.completion === "COMPLETED" ? Prisma.sql`${now}::timestamp(3)` : move.completion === "REOPENED" ? Prisma.sql`NULL` : Prisma.sql`"completedAt"`;
-  const [row] = await tx.$queryRaw<Array<{ version: number }>>`
+  const [row] = await tx.query<CardRow>(Prisma.sql`
     WITH history AS (
       INSERT INTO "CardEvent" (id, "projectId", "cardId", type, "fromColumnId", "toColumnId", "actorId", data, at)
       SELECT gen_random_uuid()::text, ${move.projectId}, ${move.cardId}, e.type, e."fromColumnId", ${move.toColumnId}, ${move.actorId}, e.data, ${now}::timestamp(3)
       FROM jsonb_to_recordset(${JSON.stringify(move.history)}::jsonb) AS e(type text, "fromColumnId" text, data jsonb)
+    ),
+    event AS (${boardEventsInsert(move.projectId, "card.moved", [move.event])}),
+    moved AS (
+      UPDATE "Card" SET
+        "columnId" = ${move.toColumnId}, "boardRank" = ${move.boardRank}, version = version + 1, "updatedAt" = ${now}::timestamp(3),
+        "columnEnteredAt" = ${move.columnChanged ? Prisma.sql`${now}::timestamp(3)` : Prisma.sql`"columnEnteredAt"`},
+        "completedAt" = ${completedAt}
+      WHERE id = ${move.cardId}
+      RETURNING *
     )
-    UPDATE "Card" SET
-      "columnId" = ${move.toColumnId}, "boardRank" = ${move.boardRank}, version = version + 1, "updatedAt" = ${now}::timestamp(3),
-      "columnEnteredAt" = ${move.columnChanged ? Prisma.sql`${now}::timestamp(3)` : Prisma.sql`"columnEnteredAt"`},
-      "completedAt" = ${completedAt}
-    WHERE id = ${move.cardId}
-    RETURNING version`;
-  return row!.version;
+    ${cardDtoQuery(Prisma.sql`moved`)}`);
+  return cardDto(row!);
 }
 
 /** Moves a card to a column and position (see MoveCardInput); returns the card as the API shows it. */
 export async function moveCard(access: CardAccess, actorId: string, input: MoveCardInput, options: MoveCardOptions = {}): Promise<CardDto> {
   if (input.override) assertMayOverride(access.role);
-  await db.$transaction((tx) => moveCardInTx(tx, access, options.automation ? null : actorId, input, options));
-  // Read after commit: the row locks are already released, and relations load on pooled connections.
-  return loadCardDto(access.cardId);
+  return sqlTransaction((tx) => moveCardInTx(tx, access, options.automation ? null : actorId, input, options));
 }
 
 /**
@@ -193,12 +211,12 @@ export async function moveCard(access: CardAccess, actorId: string, input: MoveC
  * processing transaction (services/automation.ts), so their moves commit with the facts that
  * caused them. A refusal throws before anything is written.
  */
-export async function moveCardInTx(tx: Tx, access: Pick<CardAccess, "projectId" | "cardId" | "cardKey">, actorId: string | null, input: MoveCardInput, options: MoveCardOptions = {}) {
+export async function moveCardInTx(tx: SqlTx, access: Pick<CardAccess, "projectId" | "cardId" | "cardKey">, actorId: string | null, input: MoveCardInput, options: MoveCardOptions = {}): Promise<CardDto> {
   const locked = await lockTargetColumn(tx, access.projectId, input.toColumnId);
   const { card, placement } = await lockCard(tx, access, locked, input);
   if (!options.automation && input.version !== undefined && input.version !== card.version) throw versionConflict({ version: card.version });
   const column: TargetColumn = { ...locked, cardCount: placement.cardCount };
-  const { breach, dodOverride } = await assertMayEnterColumn(tx, card, column, input.override);
+  const { breach, dodOverride } = assertMayEnterColumn(card, column, input.override);
 
   const { lower, upper } = bounds(card, input, placement);
   let boardRank = rankBetween(lower, upper);
@@ -213,7 +231,9 @@ export async function moveCardInTx(tx: Tx, access: Pick<CardAccess, "projectId" 
     ...(breach ? [{ type: "WIP_BREACH", data: breach }] : []),
     ...(dodOverride ? [{ type: "DOD_OVERRIDE", data: dodOverride }] : []),
   ];
-  const version = await writeMove(tx, {
+  // The card row is locked: the write makes its version exactly one more.
+  const version = card.version + 1;
+  const moved = await writeMove(tx, {
     projectId: access.projectId,
     cardId: card.id,
     toColumnId: column.id,
@@ -222,7 +242,8 @@ export async function moveCardInTx(tx: Tx, access: Pick<CardAccess, "projectId" 
     completion,
     actorId,
     history,
+    event: { key: card.key, fromColumnId: card.columnId, toColumnId: column.id, boardRank, version },
   });
-  await publishBoardEvent(tx, access.projectId, "card.moved", { key: card.key, fromColumnId: card.columnId, toColumnId: column.id, boardRank, version });
-  if (rebalanced) await publishBoardEvent(tx, access.projectId, "board.changed", { change: "column.rebalanced", columnId: column.id });
+  if (rebalanced) await tx.execute(boardEventsInsert(access.projectId, "board.changed", [{ change: "column.rebalanced", columnId: column.id }]));
+  return moved;
 }

@@ -7,7 +7,7 @@ import { completionChange, type ColumnCategory } from "@/lib/domain/completion";
 import { needsRebalance, rankBetween, rebalance } from "@/lib/domain/ranking";
 import type { CreateColumnInput, UpdateColumnInput } from "@/lib/validation/board";
 import type { ProjectAccess } from "../authz";
-import { db, type Tx } from "../db";
+import { db, sqlTx, type Tx } from "../db";
 import { conflict, notFound, validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { relocateCards, setCompletion } from "./column-cards";
@@ -66,7 +66,7 @@ async function columnRank(tx: Tx, columns: Siblings, movingId: string, place: { 
   const ranks = rebalance(ordered);
   const movingRank = ranks.get(movingId)!;
   ranks.delete(NEW_COLUMN);
-  await rewriteRanks(tx, "Column", ranks);
+  await rewriteRanks(sqlTx(tx), "Column", ranks);
   return movingRank;
 }
 

@@ -124,20 +124,21 @@ export async function addCardItem(access: CardAccess, actorId: string, text: str
 
 export type DodOverride = { reason: string; unmet: Array<{ id: string; text: string }> };
 
+export type DodItemState = { id: string; text: string; done: boolean };
+
 /**
- * The Definition-of-Done gate of a move (services/board.ts). Entering a DONE column from a column
- * that is not DONE needs every DOD item ticked; `override` (checked to come from a product owner
- * or admin) lets the card in anyway and is returned so the move records it.
+ * The Definition-of-Done gate of a move (services/board.ts, which reads the card's DOD items
+ * with its lock). Entering a DONE column from a column that is not DONE needs every DOD item
+ * ticked; `override` (checked to come from a product owner or admin) lets the card in anyway and
+ * is returned so the move records it.
  */
-export async function checkDefinitionOfDone(
-  tx: Tx,
-  card: { id: string; fromCategory: ColumnCategory },
+export function checkDefinitionOfDone(
+  card: { fromCategory: ColumnCategory; dodItems: readonly DodItemState[] | null },
   column: { category: ColumnCategory },
   override?: { reason: string },
-): Promise<DodOverride | null> {
+): DodOverride | null {
   if (column.category !== "DONE" || card.fromCategory === "DONE") return null;
-  const items = await tx.checklistItem.findMany({ where: { cardId: card.id, list: "DOD" }, orderBy: { position: "asc" }, select: { id: true, text: true, done: true } });
-  const unmet = unmetItems(items).map(({ id, text }) => ({ id, text }));
+  const unmet = unmetItems(card.dodItems ?? []).map(({ id, text }) => ({ id, text }));
   if (unmet.length === 0) return null;
   if (override) return { reason: override.reason, unmet };
   throw unprocessable("DOD_INCOMPLETE", `The Definition of Done is not met: ${unmet.map((item) => item.text).join("; ")}.`, { items: unmet });

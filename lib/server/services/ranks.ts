@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "../db";
+import type { SqlTx } from "../db";
 
 const RANKED = { Card: "boardRank", Column: "rank" } as const;
 
@@ -10,12 +10,12 @@ const RANKED = { Card: "boardRank", Column: "rank" } as const;
  * rewritten: every row is parked on "~" + id (outside the key alphabet, sorts after every key)
  * first, then given its key. Two statements however long the list.
  */
-export async function rewriteRanks(tx: Tx, table: keyof typeof RANKED, ranks: ReadonlyMap<string, string>) {
+export async function rewriteRanks(tx: SqlTx, table: keyof typeof RANKED, ranks: ReadonlyMap<string, string>) {
   if (ranks.size === 0) return;
   const ids = [...ranks.keys()];
   const keys = [...ranks.values()];
   const target = Prisma.raw(`"${table}"`);
   const field = Prisma.raw(`"${RANKED[table]}"`);
-  await tx.$executeRaw`UPDATE ${target} SET ${field} = '~' || id WHERE id = ANY(${ids}::text[])`;
-  await tx.$executeRaw`UPDATE ${target} AS t SET ${field} = v.rank FROM unnest(${ids}::text[], ${keys}::text[]) AS v(id, rank) WHERE t.id = v.id`;
+  await tx.execute(Prisma.sql`UPDATE ${target} SET ${field} = '~' || id WHERE id = ANY(${ids}::text[])`);
+  await tx.execute(Prisma.sql`UPDATE ${target} AS t SET ${field} = v.rank FROM unnest(${ids}::text[], ${keys}::text[]) AS v(id, rank) WHERE t.id = v.id`);
 }
