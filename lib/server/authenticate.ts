@@ -1,7 +1,8 @@
 // Who is calling: a personal API token (`Authorization: Bearer sb_…`) or the Auth.js session cookie.
 // Pure over the Request, so API handlers work the same under Next and in tests.
 import { getToken } from "next-auth/jwt";
-import { db } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, sqlQuery } from "./db";
 import { unauthorized } from "./errors";
 import { hashToken } from "./tokens";
 
@@ -12,7 +13,10 @@ export async function authenticate(req: Request): Promise<Actor> {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw unauthorized("Malformed Authorization header; use `Bearer <token>`.");
-    const token = await db.apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+    // Outside Prisma: this runs on every API call.
+    const [token] = await sqlQuery<{ id: string; userId: string; revokedAt: Date | null; lastUsedAt: Date | null }>(
+      Prisma.sql`SELECT id, "userId", "revokedAt", "lastUsedAt" FROM "ApiToken" WHERE "tokenHash" = ${hashToken(match[1])}`,
+    );
     if (!token || token.revokedAt) throw unauthorized("This API token is invalid or revoked.");
     // Coarse last-used tracking: one write per token per minute at most.
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {

@@ -4,7 +4,7 @@ import "server-only";
 import { hasRole, type TeamRole } from "@/lib/domain/roles";
 import type { Actor } from "./authenticate";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "./db";
+import { db, sqlQuery } from "./db";
 import { forbidden, notFound } from "./errors";
 
 export type ProjectAccess = { projectId: string; projectKey: string; teamId: string; role: TeamRole };
@@ -24,7 +24,8 @@ export async function requireTeamRole(actor: Actor, teamId: string, minRole: Tea
   return check(await membershipRole(actor.userId, teamId), minRole, "Team");
 }
 
-// Project, team and the caller's membership in one statement: authorization runs on every request.
+// Project, team and the caller's membership in one statement outside Prisma: authorization runs on
+// every request.
 type AccessRow = { projectId: string; projectKey: string; teamId: string; role: TeamRole | null };
 const accessColumns = Prisma.sql`p.id AS "projectId", p.key AS "projectKey", p."teamId", m.role::text AS role`;
 const membershipOf = (actor: Actor) => Prisma.sql`LEFT JOIN "Membership" m ON m."teamId" = p."teamId" AND m."userId" = ${actor.userId}`;
@@ -35,21 +36,21 @@ function grant(row: AccessRow | undefined, minRole: TeamRole, what: string): Pro
 }
 
 export async function requireProjectRole(actor: Actor, projectKey: string, minRole: TeamRole): Promise<ProjectAccess> {
-  const [row] = await db.$queryRaw<AccessRow[]>`SELECT ${accessColumns} FROM "Project" p ${membershipOf(actor)} WHERE p.key = ${projectKey.toUpperCase()}`;
+  const [row] = await sqlQuery<AccessRow>(Prisma.sql`SELECT ${accessColumns} FROM "Project" p ${membershipOf(actor)} WHERE p.key = ${projectKey.toUpperCase()}`);
   return grant(row, minRole, `Project ${projectKey}`);
 }
 
 export async function requireProjectIdRole(actor: Actor, projectId: string, minRole: TeamRole, what = "Resource"): Promise<ProjectAccess> {
-  const [row] = await db.$queryRaw<AccessRow[]>`SELECT ${accessColumns} FROM "Project" p ${membershipOf(actor)} WHERE p.id = ${projectId}`;
+  const [row] = await sqlQuery<AccessRow>(Prisma.sql`SELECT ${accessColumns} FROM "Project" p ${membershipOf(actor)} WHERE p.id = ${projectId}`);
   return grant(row, minRole, what);
 }
 
 export type CardAccess = ProjectAccess & { cardId: string; cardKey: string };
 
 export async function requireCardRole(actor: Actor, cardKey: string, minRole: TeamRole): Promise<CardAccess> {
-  const [row] = await db.$queryRaw<Array<AccessRow & { cardId: string; cardKey: string }>>`
+  const [row] = await sqlQuery<AccessRow & { cardId: string; cardKey: string }>(Prisma.sql`
     SELECT c.id AS "cardId", c.key AS "cardKey", ${accessColumns}
     FROM "Card" c JOIN "Project" p ON p.id = c."projectId" ${membershipOf(actor)}
-    WHERE c.key = ${cardKey.toUpperCase()}`;
+    WHERE c.key = ${cardKey.toUpperCase()}`);
   return { ...grant(row, minRole, `Card ${cardKey}`), cardId: row!.cardId, cardKey: row!.cardKey };
 }

@@ -21,7 +21,7 @@ export interface Database {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /**
    * Plain SQL with $1… parameters, outside Prisma and outside any transaction, for hot paths where
-   * Prisma's per-call cost dominates (webhook intake). Pass times as ISO strings.
+   * Prisma's per-call cost dominates (webhook intake, authentication and authorization).
    */
   query<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
   /**
@@ -43,7 +43,7 @@ const TIMESTAMP_OID = 1114;
 /** `timestamp` columns hold UTC (as Prisma writes them); the drivers' default would read local time. */
 const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
 /** Dates travel as ISO strings (UTC), whatever the driver's own conversion would do. */
-const driverValues = (sql: Prisma.Sql) => sql.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+const driverValues = (values: readonly unknown[]) => values.map((value) => (value instanceof Date ? value.toISOString() : value));
 
 export class DataDirInUseError extends Error {}
 
@@ -88,6 +88,7 @@ function openPglite(dataDir: string, snapshot?: Blob): Database {
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   const client = new PGlite(inMemory ? dataDir : path.resolve(dataDir), { loadDataDir: snapshot });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const parsers = { [TIMESTAMP_OID]: utcTimestamp };
   const session: SqlSession = {
     query: async <T,>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
     exec: async (sql) => void (await client.exec(sql)),
@@ -100,12 +101,12 @@ function openPglite(dataDir: string, snapshot?: Blob): Database {
       const unlisten = await client.listen(channel, onPayload);
       return async () => unlisten();
     },
-    // PGlite has one session: going through Prisma keeps the query out of Prisma's open transactions.
-    query: (sql, params) => prisma.$queryRawUnsafe(sql, ...params),
-    // PGlite runs one transaction at a time, Prisma's (its adapter uses this same call) or this one.
+    // PGlite has one session, and runs a query only between transactions (Prisma's, whose adapter
+    // uses the same PGlite.transaction, or the one below).
+    query: async <T,>(sql: string, params: readonly unknown[]) => (await client.query<T>(sql, driverValues(params), { parsers })).rows,
     transaction: (work) =>
       client.transaction((tx) => {
-        const run = (sql: Prisma.Sql) => tx.query(sql.text, driverValues(sql), { parsers: { [TIMESTAMP_OID]: utcTimestamp } });
+        const run = (sql: Prisma.Sql) => tx.query(sql.text, driverValues(sql.values), { parsers });
         return work({ query: async <T,>(sql: Prisma.Sql) => (await run(sql)).rows as T[], execute: async (sql) => void (await run(sql)) });
       }),
     close: async () => {
@@ -163,13 +164,13 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.end();
       };
     },
-    query: async <T,>(sql: string, params: readonly unknown[]) => (await plainPool().query(sql, [...params])).rows as T[],
+    query: async <T,>(sql: string, params: readonly unknown[]) => (await plainPool().query(sql, driverValues(params))).rows as T[],
     transaction: async (work) => {
       const client = await plainPool().connect();
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
-        const run = (sql: Prisma.Sql) => client.query(sql.text, driverValues(sql));
+        const run = (sql: Prisma.Sql) => client.query(sql.text, driverValues(sql.values));
         const result = await work({ query: async <T,>(sql: Prisma.Sql) => (await run(sql)).rows as T[], execute: async (sql) => void (await run(sql)) });
         await client.query("COMMIT");
         return result;

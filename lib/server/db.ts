@@ -26,6 +26,11 @@ export function sqlTx(tx: Tx): SqlTx {
   };
 }
 
+/** One statement outside Prisma and any transaction (see Database.query): for per-request reads. */
+export function sqlQuery<T>(sql: Prisma.Sql): Promise<T[]> {
+  return currentDatabase().query<T>(sql.text, sql.values);
+}
+
 /** A raw-SQL transaction outside Prisma (see Database.transaction): for latency-bound writes. */
 export function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
   return currentDatabase().transaction(work);

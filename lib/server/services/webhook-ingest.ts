@@ -6,7 +6,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { dedupeKey, headerValue, verifyDelivery } from "@/lib/domain/pipeline/verify";
 import { PROVIDERS, type Provider } from "@/lib/domain/pipeline/types";
 import { errorResponse, json } from "@/lib/api/endpoint";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { decryptSecret } from "../crypto";
 import { currentDatabase } from "../database";
 import { db } from "../db";
@@ -99,12 +98,8 @@ function scheduleFlush() {
   setImmediate(() => void flush());
 }
 
-/** PostgreSQL's 23503, as the pg driver reports it or wrapped by Prisma (PGlite path). */
+/** PostgreSQL's 23503, as the drivers report it (Database.query bypasses Prisma). */
 function isForeignKeyViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
-    return error.code === "P2003" || cause?.originalCode === "23503";
-  }
   return (error as { code?: unknown } | null)?.code === "23503";
 }
 
