@@ -1,60 +1,56 @@
 "use server";
 // Definition of Done / Ready and automation rules from the UI: the same services as the API.
-import { revalidatePath } from "next/cache";
-import { requireCardRole, requireProjectRole } from "@/lib/server/authz";
-import { currentActor } from "@/lib/server/session";
+import { z } from "zod";
+import { requireCardRole, requireProjectRole, type CardAccess } from "@/lib/server/authz";
 import { saveAutomationRules } from "@/lib/server/services/automation";
 import { addCardItem, saveDefinition, tickItem } from "@/lib/server/services/dod";
 import { addItemSchema, automationSchema, definitionSchema, tickItemSchema } from "@/lib/validation/dod";
 import { idSchema } from "@/lib/validation/common";
-import { attempt, invalid, type ActionResult } from "./result";
+import { projectAction } from "./project-action";
+import type { ActionResult } from "./result";
 
 /** Replaces the project's Definition of Done (and of Ready, when `ready` is given). */
 export async function saveDefinitionAction(projectKey: string, input: unknown): Promise<ActionResult<void>> {
-  const actor = await currentActor();
-  const access = await attempt(() => requireProjectRole(actor, projectKey, "PRODUCT_OWNER"));
-  if (!access.ok) return access;
-  const parsed = definitionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.issues);
-  const result = await attempt(() => saveDefinition(access.data, parsed.data));
-  revalidatePath(`/${access.data.projectKey}`, "layout");
-  return result;
+  return projectAction({
+    authorize: (actor) => requireProjectRole(actor, projectKey, "PRODUCT_OWNER"),
+    schema: definitionSchema,
+    input,
+    run: (access, data) => saveDefinition(access, data),
+  });
 }
 
 /** Replaces the project's automation rules. */
 export async function saveAutomationAction(projectKey: string, input: unknown): Promise<ActionResult<void>> {
-  const actor = await currentActor();
-  const access = await attempt(() => requireProjectRole(actor, projectKey, "PRODUCT_OWNER"));
-  if (!access.ok) return access;
-  const parsed = automationSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.issues);
-  const result = await attempt(() => saveAutomationRules(access.data, parsed.data));
-  revalidatePath(`/${access.data.projectKey}/settings/automation`);
-  return result;
+  return projectAction({
+    authorize: (actor) => requireProjectRole(actor, projectKey, "PRODUCT_OWNER"),
+    schema: automationSchema,
+    input,
+    run: (access, data) => saveAutomationRules(access, data),
+    revalidate: (access) => `/${access.projectKey}/settings/automation`,
+  });
 }
+
+const cardPage = (access: CardAccess) => `/${access.projectKey}/cards/${access.cardKey}`;
 
 /** Ticks or un-ticks a manual item of a card. */
 export async function tickItemAction(cardKey: string, itemId: string, input: unknown): Promise<ActionResult<void>> {
-  const actor = await currentActor();
-  const access = await attempt(() => requireCardRole(actor, cardKey, "MEMBER"));
-  if (!access.ok) return access;
-  const parsed = tickItemSchema.safeParse(input);
-  const id = idSchema.safeParse(itemId);
-  if (!parsed.success) return invalid(parsed.error.issues);
-  if (!id.success) return invalid(id.error.issues);
-  const result = await attempt(() => tickItem(access.data, actor.userId, id.data, parsed.data.done));
-  revalidatePath(`/${access.data.projectKey}/cards/${access.data.cardKey}`);
-  return result;
+  return projectAction({
+    authorize: (actor) => requireCardRole(actor, cardKey, "MEMBER"),
+    schema: z.object({ itemId: idSchema, body: tickItemSchema }),
+    input: { itemId, body: input },
+    fieldsUnder: "body",
+    run: (access, data, actor) => tickItem(access, actor.userId, data.itemId, data.body.done),
+    revalidate: cardPage,
+  });
 }
 
 /** Adds a manual item to one card. */
 export async function addItemAction(cardKey: string, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const actor = await currentActor();
-  const access = await attempt(() => requireCardRole(actor, cardKey, "MEMBER"));
-  if (!access.ok) return access;
-  const parsed = addItemSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.issues);
-  const result = await attempt(() => addCardItem(access.data, actor.userId, parsed.data.text));
-  revalidatePath(`/${access.data.projectKey}/cards/${access.data.cardKey}`);
-  return result;
+  return projectAction({
+    authorize: (actor) => requireCardRole(actor, cardKey, "MEMBER"),
+    schema: addItemSchema,
+    input,
+    run: (access, data, actor) => addCardItem(access, actor.userId, data.text),
+    revalidate: cardPage,
+  });
 }
