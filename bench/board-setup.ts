@@ -78,23 +78,20 @@ export async function currentCards(database: Database, projectId: string): Promi
  */
 export class ClientModel {
   private readonly order = new Map<string, string[]>();
-  private readonly byKey = new Map<string, BenchCard>();
+  private readonly cards: readonly BenchCard[];
 
   /** `cards` in board order. */
   constructor(cards: BenchCard[], columns: string[]) {
     for (const column of columns) this.order.set(column, []);
-    for (const card of cards) {
-      this.byKey.set(card.key, card);
-      this.order.get(card.columnId)!.push(card.key);
-    }
+    for (const card of cards) this.order.get(card.columnId)!.push(card.key);
+    this.cards = cards;
     this.columns = columns;
   }
   readonly columns: string[];
 
   /** A random move of a random own card to another column, at a random place among own cards. */
   nextMove(random: () => number) {
-    const cards = [...this.byKey.values()];
-    const card = cards[Math.floor(random() * cards.length)]!;
+    const card = this.cards[Math.floor(random() * this.cards.length)]!;
     const targets = this.columns.filter((column) => column !== card.columnId);
     const toColumnId = targets[Math.floor(random() * targets.length)]!;
     const list = this.order.get(toColumnId)!;

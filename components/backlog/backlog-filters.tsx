@@ -1,12 +1,13 @@
 "use client";
 // Text search and filters of the backlog, kept in the URL.
-import { Search, X } from "lucide-react";
-import { useRef, useState, type Ref } from "react";
+import { X } from "lucide-react";
+import { useState, type Ref } from "react";
 import { TYPE_LABELS } from "@/components/card/card-fields";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { SearchInput } from "@/components/ui/search-input";
 import { Spinner } from "@/components/ui/spinner";
+import { useDebounced } from "@/lib/hooks/use-debounced";
 import { FILTER_KEYS, useBacklogUrl } from "./use-backlog-url";
 
 type Props = {
@@ -16,13 +17,11 @@ type Props = {
   searchRef: Ref<HTMLInputElement>;
 };
 
-const TEXT_DEBOUNCE_MS = 250;
-
 export function BacklogFilters({ labels, members, epics, searchRef }: Props) {
   const { params, setParams, isPending } = useBacklogUrl();
   // Clearing remounts the search box so it shows the cleared URL; typing never remounts it.
   const [resets, setResets] = useState(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const search = useDebounced((text: string) => setParams({ q: text || null, limit: null }));
   const value = (key: string) => params.get(key) ?? "";
   const filtered = FILTER_KEYS.some((key) => params.has(key));
   const select = (key: (typeof FILTER_KEYS)[number], label: string, options: Array<[string, string]>, width: string) => (
@@ -36,24 +35,16 @@ export function BacklogFilters({ labels, members, epics, searchRef }: Props) {
 
   return (
     <div role="search" aria-label="Backlog filters" className="flex flex-wrap items-center gap-2">
-      <div className="relative w-56">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
-        <Input
-          key={`q${resets}`}
-          ref={searchRef}
-          type="search"
-          aria-label="Search the backlog"
-          aria-keyshortcuts="/"
-          placeholder="Search titles or keys…"
-          defaultValue={value("q")}
-          onChange={(event) => {
-            clearTimeout(timer.current);
-            const text = event.target.value.trim();
-            timer.current = setTimeout(() => setParams({ q: text || null, limit: null }), TEXT_DEBOUNCE_MS);
-          }}
-          className="pl-8"
-        />
-      </div>
+      <SearchInput
+        key={`q${resets}`}
+        ref={searchRef}
+        wrapperClassName="w-56"
+        aria-label="Search the backlog"
+        aria-keyshortcuts="/"
+        placeholder="Search titles or keys…"
+        defaultValue={value("q")}
+        onChange={(event) => search.run(event.target.value.trim())}
+      />
       {select("type", "Type", Object.entries(TYPE_LABELS), "w-28")}
       {select("epic", "Epic", epics.map((epic) => [epic.key, epic.title]), "w-44")}
       {select("label", "Label", labels.map((label) => [label, label]), "w-32")}
@@ -63,7 +54,7 @@ export function BacklogFilters({ labels, members, epics, searchRef }: Props) {
           size="sm"
           variant="ghost"
           onClick={() => {
-            clearTimeout(timer.current);
+            search.cancel();
             setResets((n) => n + 1);
             setParams(Object.fromEntries([...FILTER_KEYS, "limit"].map((key) => [key, null])));
           }}

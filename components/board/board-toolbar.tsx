@@ -1,21 +1,22 @@
 "use client";
 // The board's toolbar: quick filters (in the URL, so they survive a reload), the swimlane choice
 // and the WIP mode. The project header above it carries the name and the "New card" button.
-import { Ban, Keyboard, Lock, LockOpen, Search, User, X } from "lucide-react";
-import { useRef, useState, type ReactNode, type Ref } from "react";
+import { Ban, Keyboard, Lock, LockOpen, User, X } from "lucide-react";
+import { useState, type ReactNode, type Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/search-input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { TYPE_LABELS } from "@/components/card/card-fields";
 import { Tooltip } from "@/components/ui/tooltip";
+import { useDebounced } from "@/lib/hooks/use-debounced";
 import { LANE_MODES, type LaneMode } from "./board-layout";
 import { FILTER_KEYS, type BoardSearch, type BoardSearchChanges } from "./search-params";
 import type { WipMode } from "./types";
 
 const LANE_LABELS: Record<LaneMode, string> = { none: "No swimlanes", assignee: "By assignee", priority: "By priority", epic: "By epic" };
-const TEXT_DEBOUNCE_MS = 250;
 
 export interface BoardToolbarProps {
   wipMode: WipMode;
@@ -42,30 +43,22 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const { wipMode, members, labels, search, isFiltering, filterRef, onFilter, onLane, onShortcuts } = props;
   // Clearing remounts the text inputs so they show the cleared URL; typing never remounts them.
   const [resets, setResets] = useState(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const typed = (key: "q" | "label", value: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onFilter({ [key]: value.trim() || null }), TEXT_DEBOUNCE_MS);
-  };
+  const typed = useDebounced((key: "q" | "label", value: string) => onFilter({ [key]: value.trim() || null }));
   const filtered = FILTER_KEYS.some((key) => search[key] !== undefined);
   const hard = wipMode === "HARD";
 
   return (
     <div role="search" aria-label="Board filters" className="flex flex-wrap items-center gap-2 border-b border-border bg-surface px-4 py-2.5 sm:px-6">
-      <div className="relative w-44">
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" />
-        <Input
-          key={`q${resets}`}
-          ref={filterRef}
-          type="search"
-          aria-label="Filter cards"
-          placeholder="Filter cards…"
-          aria-keyshortcuts="/"
-          defaultValue={search.q ?? ""}
-          onChange={(event) => typed("q", event.target.value)}
-          className="pl-8"
-        />
-      </div>
+      <SearchInput
+        key={`q${resets}`}
+        ref={filterRef}
+        wrapperClassName="w-44"
+        aria-label="Filter cards"
+        placeholder="Filter cards…"
+        aria-keyshortcuts="/"
+        defaultValue={search.q ?? ""}
+        onChange={(event) => typed.run("q", event.target.value)}
+      />
       <Select aria-label="Assignee" value={search.assigneeId ?? ""} onChange={(event) => onFilter({ assigneeId: event.target.value || null })} wrapperClassName="w-36">
         <option value="">Any assignee</option>
         {members.map((member) => (
@@ -80,7 +73,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         placeholder="Label"
         list="board-labels"
         defaultValue={search.label ?? ""}
-        onChange={(event) => typed("label", event.target.value)}
+        onChange={(event) => typed.run("label", event.target.value)}
         className="w-24"
       />
       <datalist id="board-labels">
@@ -108,7 +101,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
           variant="ghost"
           aria-label="Clear filters"
           onClick={() => {
-            clearTimeout(timer.current);
+            typed.cancel();
             setResets((n) => n + 1);
             onFilter(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])));
           }}
