@@ -4,7 +4,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BacklogFilter } from "@/lib/validation/backlog";
 import type { ProjectAccess } from "../authz";
-import { db } from "../db";
+import { db, sqlQuery } from "../db";
 
 /** The card shape of list reads: the card DTO's names without `description` and timestamps, plus `rank`. */
 export type BacklogCard = {
@@ -34,7 +34,8 @@ export type BacklogCard = {
  * fast as json_build_object with ORDER BY inside the aggregate.
  */
 export async function cardsJson(projectKey: string, source: Prisma.Sql): Promise<string> {
-  const [row] = await db.$queryRaw<Array<{ cards: string }>>`
+  // Outside Prisma (sqlQuery): the answer is one text of megabytes, which Prisma would copy again.
+  const [row] = await sqlQuery<{ cards: string }>(Prisma.sql`
     SELECT coalesce(json_agg(t), '[]')::text AS cards FROM (
       SELECT c.key, c.number, ${projectKey}::text AS "projectKey", c.title, lower(c.type::text) AS type, lower(c.priority::text) AS priority,
              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS assignee,
@@ -47,7 +48,7 @@ export async function cardsJson(projectKey: string, source: Prisma.Sql): Promise
       LEFT JOIN "Card" e ON e.id = c."epicId"
       JOIN "Column" col ON col.id = c."columnId"
       ORDER BY c.rank
-    ) t`;
+    ) t`);
   return row!.cards;
 }
 
@@ -77,7 +78,7 @@ export async function backlogJson(access: ProjectAccess, filter: BacklogFilter) 
         UNION ALL
         (SELECT c.* FROM "Card" c WHERE c."sprintId" IS NULL AND ${where} ORDER BY c.rank LIMIT ${filter.limit ?? null}::bigint)`,
     ),
-    db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Card" c WHERE c."sprintId" IS NULL AND ${where}`,
+    sqlQuery<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM "Card" c WHERE c."sprintId" IS NULL AND ${where}`),
   ]);
   const total = count!.total;
   return { cards, total, hasMore: filter.limit !== undefined && total > filter.limit };

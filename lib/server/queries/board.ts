@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { BoardMode, ColumnCategory, WipMode } from "@/lib/generated/prisma/enums";
 import type { PipelineStatus } from "@/lib/domain/pipeline/types";
 import type { ProjectAccess } from "../authz";
-import { db } from "../db";
+import { sqlQuery } from "../db";
 import { readStatus } from "../services/pipeline/stored-status";
 import { latestRunStatusSql } from "./pipeline";
 
@@ -107,7 +107,7 @@ type ColumnRow = { id: string; name: string; category: ColumnCategory; wipLimit:
 type ProjectRow = BoardProject & { sprintId: string | null; sprintName: string | null; lastEventId: string | null; columns: ColumnRow[] | null };
 
 async function loadProject(projectId: string): Promise<ProjectRow> {
-  const [project] = await db.$queryRaw<ProjectRow[]>`
+  const [project] = await sqlQuery<ProjectRow>(Prisma.sql`
     SELECT p.key, p.name, p.mode::text AS mode, p."wipMode"::text AS "wipMode", p."agingDays",
       s.id AS "sprintId", s.name AS "sprintName",
       (SELECT max(e.id)::text FROM "RealtimeEvent" e WHERE e."projectId" = p.id) AS "lastEventId",
@@ -117,7 +117,7 @@ async function loadProject(projectId: string): Promise<ProjectRow> {
         FROM "Column" c WHERE c."projectId" = p.id) AS columns
     FROM "Project" p
     LEFT JOIN LATERAL (SELECT id, name FROM "Sprint" WHERE "projectId" = p.id AND state = 'ACTIVE' LIMIT 1) s ON true
-    WHERE p.id = ${projectId}`;
+    WHERE p.id = ${projectId}`);
   return project!;
 }
 
@@ -137,11 +137,11 @@ function cardConditions(projectId: string, sprintId: string | undefined, filters
 
 /**
  * The visible cards as ONE json text, parsed here: PGlite's driver spends most of a wide result's
- * time decoding it field by field, and Prisma decodes a json value once more. Rows go through a
+ * time decoding it field by field, and Prisma (bypassed: sqlQuery) would copy it once more. Rows go through a
  * subquery into json_agg(row), which is cheaper than json_build_object with its keys per row.
  */
 async function loadCards(projectId: string, sprintId: string | undefined, filters: BoardFilters): Promise<BoardCardRow[]> {
-  const [result] = await db.$queryRaw<Array<{ cards: string }>>`
+  const [result] = await sqlQuery<{ cards: string }>(Prisma.sql`
     SELECT coalesce(json_agg(t), '[]')::text AS cards FROM (
       SELECT c.key, c.title, c.type, c.priority, c.estimate, c.labels, c."blockedReason", c."flagReason",
         (extract(epoch FROM c."columnEnteredAt") * 1000)::float8 AS "columnEnteredAt",
@@ -152,7 +152,7 @@ async function loadCards(projectId: string, sprintId: string | undefined, filter
       LEFT JOIN "Card" e ON e.id = c."epicId"
       LEFT JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE i.done))::int AS done FROM "ChecklistItem" i WHERE i."cardId" = c.id AND i.list = 'DOD') d ON true
       WHERE ${cardConditions(projectId, sprintId, filters)}
-    ) t`;
+    ) t`);
   return JSON.parse(result!.cards) as BoardCardRow[];
 }
 
