@@ -4,6 +4,7 @@ import "server-only";
 // pull requests, runs, jobs and deployments (folding several deliveries of one record in arrival
 // order), link cards, then tell open boards and the pipeline hooks what changed. A batch of one
 // is the single-delivery case; the queue falls back to it when a batch fails.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { findCardKeys } from "@/lib/domain/pipeline/card-keys";
 import { latestJobs, statusFromJobs } from "@/lib/domain/pipeline/summary";
 import type { DeploymentRecord, JobRecord, PipelineEvent, RunRecord } from "@/lib/domain/pipeline/types";
@@ -15,6 +16,8 @@ import { mergeDeployment, mergeJob, mergePullRequest, mergeRun, mergeRunHint, ty
 import { derivedFields, prepareDelivery, type IntegrationContext, type ProcessOutcome } from "./prepare";
 import { readStatus, storedStatus } from "./stored-status";
 import { deploymentsTable, jobsTable, pullRequestsTable, runsTable, upsertAll, type SourceKey, type Upserted } from "./upsert";
+
+const YIELD_EVERY = 8;
 
 export interface StoredDelivery {
   id: string;
@@ -83,7 +86,10 @@ async function deriveRunStatuses(tx: Tx, runs: Upserted<RunState>[]) {
 export async function processBatch(tx: Tx, deliveries: readonly StoredDelivery[], integrations: ReadonlyMap<string, IntegrationContext>): Promise<Map<string, ProcessOutcome>> {
   const outcomes = new Map<string, ProcessOutcome>();
   const works: Work[] = [];
-  for (const delivery of [...deliveries].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())) {
+  const ordered = [...deliveries].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  for (const [i, delivery] of ordered.entries()) {
+    // Parsing a batch of bodies is milliseconds of CPU: let waiting webhook acknowledgements in.
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
     const integration = integrations.get(delivery.integrationId);
     if (!integration) continue; // deleted, with its deliveries, since they were claimed
     const prepared = prepareDelivery(integration, delivery);
