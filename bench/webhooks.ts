@@ -157,10 +157,13 @@ async function runServer() {
     const client = fork(import.meta.filename, [], { env: { ...process.env, BENCH_ROLE: "client" } });
     const cpuBefore = process.cpuUsage();
     let burstCpu = 0;
+    let drainMs = 0;
     const report = await new Promise<ClientReport>((resolve, reject) => {
       client.on("message", async (message: { phase?: string; report?: ClientReport }) => {
         if (message.phase === "burst-done") {
+          const lastAck = performance.now();
           await waitIdle();
+          drainMs = performance.now() - lastAck;
           const cpu = process.cpuUsage(cpuBefore);
           burstCpu = (cpu.user + cpu.system) / 1000 / BURST;
           client.send("go");
@@ -177,6 +180,7 @@ async function runServer() {
     console.log(`throughput: ${BURST} deliveries acked in ${report.burstSeconds.toFixed(2)} s = ${(BURST / report.burstSeconds).toFixed(0)} deliveries/s (target >= 1000)`);
     console.log(`  ack latency p50 ${ms(percentile(burstLatencies, 50))}, p99 ${ms(percentile(burstLatencies, 99))} (target p99 <= 50 ms)`);
     console.log(`  server CPU ${burstCpu.toFixed(2)} ms per delivery (ack + processing)`);
+    console.log(`  every delivery of the burst processed ${ms(drainMs)} after the last ack (processing keeps pace when this stays small)`);
 
     const rows = await database.prisma.webhookDelivery.findMany({ where: { id: { in: report.steady.map((a) => a.id) } }, select: { id: true, status: true, processedAt: true } });
     const processedAt = new Map(rows.map((row) => [row.id, row.processedAt?.getTime() ?? NaN]));
