@@ -22,6 +22,11 @@ type Subscriber = {
   end: () => void;
   /** Live messages held back while the catch-up replay is being sent; null once live. */
   held: BoardMessage[] | null;
+  /**
+   * Ids the replay sent whose NOTIFY has not arrived yet: it can come after the replay read its
+   * committed row, and must not be sent twice.
+   */
+  replayed: Set<string>;
 };
 
 const eventSelect = { id: true, kind: true, payload: true } as const;
@@ -41,7 +46,7 @@ export class RealtimeHub {
    * after it (catch-up), then goes live without gaps or repeats. `end` is called on shutdown.
    */
   async subscribe(projectId: string, lastEventId: bigint | null, send: Subscriber["send"], end: Subscriber["end"]): Promise<() => void> {
-    const subscriber: Subscriber = { projectId, send, end, held: lastEventId === null ? null : [] };
+    const subscriber: Subscriber = { projectId, send, end, held: lastEventId === null ? null : [], replayed: new Set() };
     this.subscribers.add(subscriber);
     const unsubscribe = () => void this.subscribers.delete(subscriber);
     try {
@@ -84,12 +89,11 @@ export class RealtimeHub {
       for (const message of held) if (BigInt(message.id) > latestId) subscriber.send(message);
       return;
     }
-    const replayed = new Set<string>();
     for (const row of rows) {
-      replayed.add(String(row.id));
+      subscriber.replayed.add(String(row.id));
       subscriber.send(toMessage(row));
     }
-    for (const message of held) if (!replayed.has(message.id)) subscriber.send(message);
+    for (const message of held) if (!subscriber.replayed.delete(message.id)) subscriber.send(message);
   }
 
   private notified(payload: string) {
@@ -123,7 +127,7 @@ export class RealtimeHub {
           if (subscriber.projectId !== projectId) continue;
           for (const message of messages) {
             if (subscriber.held) subscriber.held.push(message);
-            else subscriber.send(message);
+            else if (!subscriber.replayed.delete(message.id)) subscriber.send(message);
           }
         }
       } catch (error) {
