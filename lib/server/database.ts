@@ -120,26 +120,34 @@ function openPglite(dataDir: string, snapshot?: Blob): Database {
 function openPostgres(url: string, poolSize = 10): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
   const listeners: pg.Client[] = [];
-  let plain: pg.Pool | undefined;
-  const plainPool = () => {
-    if (plain) return plain;
-    plain = new pg.Pool({
-      connectionString: url,
-      max: poolSize,
-      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
-    });
-    // An idle connection the server closed (restart, failover): the pool drops it and opens another.
-    plain.on("error", (error) => console.error("an idle PostgreSQL connection failed:", error.message));
-    // Webhook bodies are stored by this pool: lz4 compresses them several times faster than the
-    // default pglz. A server built without lz4 refuses the setting and keeps its default.
-    plain.on("connect", (client) => void client.query("SET default_toast_compression = 'lz4'").catch(() => {}));
-    return plain;
-  };
+  let plain: Promise<pg.Pool> | undefined;
   const dedicatedClient = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     return client;
   };
+  // The pool outside Prisma (query, transaction). It stores webhook bodies: lz4 compresses them
+  // several times faster than the default pglz, where the server was built with it.
+  const createPlainPool = async () => {
+    const probe = await dedicatedClient();
+    const lz4 = await probe
+      .query<{ ok: boolean }>(`SELECT 'lz4' = ANY(enumvals) AS ok FROM pg_settings WHERE name = 'default_toast_compression'`)
+      .finally(() => probe.end());
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      options: lz4.rows[0]?.ok ? "-c default_toast_compression=lz4" : undefined,
+      types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    // An idle connection the server closed (restart, failover): the pool drops it and opens another.
+    pool.on("error", (error) => console.error("an idle PostgreSQL connection failed:", error.message));
+    return pool;
+  };
+  const plainPool = () =>
+    (plain ??= createPlainPool().catch((error: unknown) => {
+      plain = undefined; // the database may be back on the next call
+      throw error;
+    }));
   return {
     kind: "postgres",
     prisma,
@@ -167,9 +175,9 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.end();
       };
     },
-    query: async <T,>(sql: string, params: readonly unknown[]) => (await plainPool().query(sql, driverValues(params))).rows as T[],
+    query: async <T,>(sql: string, params: readonly unknown[]) => (await (await plainPool()).query(sql, driverValues(params))).rows as T[],
     transaction: async (work) => {
-      const client = await plainPool().connect();
+      const client = await (await plainPool()).connect();
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
@@ -186,7 +194,7 @@ function openPostgres(url: string, poolSize = 10): Database {
     },
     close: async () => {
       await Promise.all(listeners.map((client) => client.end().catch(() => {})));
-      await plain?.end();
+      await (await plain?.catch(() => undefined))?.end();
       await prisma.$disconnect();
     },
   };
