@@ -121,6 +121,7 @@ function openPostgres(url: string, poolSize = 10): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
   const listeners: pg.Client[] = [];
   let plain: Promise<pg.Pool> | undefined;
+  let closing = false;
   const dedicatedClient = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -140,7 +141,8 @@ function openPostgres(url: string, poolSize = 10): Database {
       types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
     // An idle connection the server closed (restart, failover): the pool drops it and opens another.
-    pool.on("error", (error) => console.error("an idle PostgreSQL connection failed:", error.message));
+    // (On close, pg ends the sockets after end() resolves: a server closing them then is expected.)
+    pool.on("error", (error) => closing || console.error("an idle PostgreSQL connection failed:", error.message));
     return pool;
   };
   const plainPool = () =>
@@ -193,6 +195,7 @@ function openPostgres(url: string, poolSize = 10): Database {
       }
     },
     close: async () => {
+      closing = true;
       await Promise.all(listeners.map((client) => client.end().catch(() => {})));
       await (await plain?.catch(() => undefined))?.end();
       await prisma.$disconnect();
