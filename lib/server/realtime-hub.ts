@@ -23,8 +23,8 @@ type Subscriber = {
   /** Live messages held back while the catch-up replay is being sent; null once live. */
   held: BoardMessage[] | null;
   /**
-   * Ids the replay sent whose NOTIFY has not arrived yet: it can come after the replay read its
-   * committed row, and must not be sent twice.
+   * Ids the replay sent: the NOTIFY of one can arrive after the replay read its committed row, and
+   * must not send it twice. Emptied once a newer event goes out live (NOTIFYs come in commit order).
    */
   replayed: Set<string>;
 };
@@ -125,10 +125,16 @@ export class RealtimeHub {
         const messages = rows.map(toMessage);
         for (const subscriber of this.subscribers) {
           if (subscriber.projectId !== projectId) continue;
+          let live = false;
           for (const message of messages) {
             if (subscriber.held) subscriber.held.push(message);
-            else if (!subscriber.replayed.delete(message.id)) subscriber.send(message);
+            else if (!subscriber.replayed.delete(message.id)) {
+              subscriber.send(message);
+              live = true;
+            }
           }
+          // An event committed after the replay's read is here: every replayed event's NOTIFY came before it.
+          if (live) subscriber.replayed.clear();
         }
       } catch (error) {
         logger.error({ err: error, projectId }, "board events could not be read");
