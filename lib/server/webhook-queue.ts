@@ -72,16 +72,15 @@ export function retryDelayMs(attempts: number): number {
 async function claim(limit: number): Promise<Claimed[]> {
   const now = Date.now();
   // The lease counts as an attempt, so a delivery that crashes the process every time still ends
-  // "failed". Outside Prisma (Database.query): it carries every claimed body. Times travel as ISO
-  // strings and come back as timestamptz, so no session time zone can shift them.
+  // "failed". Outside Prisma (Database.query): it carries every claimed body.
   return currentDatabase().query<Claimed>(
     `UPDATE "WebhookDelivery" SET "lockedUntil" = $1, attempts = attempts + 1
      WHERE id IN (
        SELECT id FROM "WebhookDelivery"
        WHERE status = 'pending' AND "nextAttemptAt" <= $2 AND ("lockedUntil" IS NULL OR "lockedUntil" < $2)
        ORDER BY "receivedAt" LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING id, "integrationId", event, body, attempts, "receivedAt" AT TIME ZONE 'UTC' AS "receivedAt"`,
-    [new Date(now + LEASE_MS).toISOString(), new Date(now).toISOString(), limit],
+     RETURNING id, "integrationId", event, body, attempts, "receivedAt"`,
+    [new Date(now + LEASE_MS), new Date(now), limit],
   );
 }
 

@@ -40,7 +40,7 @@ export type MoveCardInput = {
 /** `automation`: a rule moved the card, not a person; history shows no actor and no version check applies. */
 export type MoveCardOptions = { automation?: boolean };
 
-export type TargetColumn = {
+type TargetColumn = {
   id: string;
   name: string;
   category: ColumnCategory;
@@ -49,7 +49,7 @@ export type TargetColumn = {
   /** Cards in the column now, read under its lock; null when nothing needs it (no limit, or a reorder). */
   cardCount: number | null;
 };
-export type MovingCard = {
+type MovingCard = {
   id: string;
   key: string;
   columnId: string;
