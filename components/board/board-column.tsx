@@ -8,7 +8,7 @@ import { Info, OctagonAlert } from "lucide-react";
 import { memo, useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
-import { useBoardWindow } from "@/lib/hooks/use-board-window";
+import { useBoardWindow } from "@/components/board/use-board-window";
 import { wipState } from "@/lib/domain/wip";
 import { cn } from "@/lib/utils/cn";
 import type { DropData } from "./collision";

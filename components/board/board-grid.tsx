@@ -4,8 +4,8 @@
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { Fragment, useId, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
-import { useBoardDnd, type BoardMoveHandler } from "@/lib/hooks/use-board-dnd";
-import { useBoardEvents } from "@/lib/hooks/use-board-events";
+import { useBoardDnd, type BoardMoveHandler } from "@/components/board/use-board-dnd";
+import { useBoardEvents } from "@/components/board/use-board-events";
 import { BoardCell, ColumnHeader } from "./board-column";
 import { cellId, type LaneMode } from "./board-layout";
 import { plural } from "./card-meta";

@@ -9,7 +9,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { addItemAction, tickItemAction } from "@/lib/actions/dod";
-import { useBoardEvents } from "@/lib/hooks/use-board-events";
+import { useBoardEvents } from "@/components/board/use-board-events";
 import type { CardChecklistDto } from "@/lib/server/queries/dod";
 
 type Props = { projectKey: string; cardKey: string; checklist: CardChecklistDto; canTick: boolean };

@@ -1,6 +1,6 @@
 // SIGTERM in the middle of a burst of API writes: every write that got a 2xx survives a restart.
 import { expect, test } from "@playwright/test";
-import { databaseEnv, embeddedDataDir, scratchPostgres, seed, signedInClient, startServer } from "./servers";
+import { databaseEnv, embeddedDataDir, scratchPostgres, opsPort, seed, signedInClient, startServer } from "./servers";
 
 test.setTimeout(240_000);
 
@@ -8,7 +8,7 @@ test("graceful shutdown keeps every acknowledged write", async () => {
   const target = process.env.E2E_DB === "postgres" ? { databaseUrl: await scratchPostgres() } : { dataDir: embeddedDataDir() };
   const env = databaseEnv(target);
   seed(env);
-  const server = await startServer(3310, env);
+  const server = await startServer(opsPort(10), env);
   const client = await signedInClient(server.url, "dev@example.com");
 
   const acknowledged: string[] = [];
@@ -34,7 +34,7 @@ test("graceful shutdown keeps every acknowledged write", async () => {
   await Promise.all(writers);
   expect(server.output()).toContain("database closed");
 
-  const restarted = await startServer(3310, env);
+  const restarted = await startServer(opsPort(10), env);
   const again = await signedInClient(restarted.url, "dev@example.com");
   const titles = new Set<string>();
   for (let cursor: number | null = 0; cursor !== null; ) {

@@ -1,14 +1,14 @@
 // Several stateless instances on one PostgreSQL database (run only when E2E_DB=postgres).
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { databaseEnv, scratchPostgres, seed, signedInClient, startServer, type Server } from "./servers";
+import { databaseEnv, opsPort, scratchPostgres, seed, signedInClient, startServer, type Server } from "./servers";
 
 test.setTimeout(240_000);
 
 test("two instances started at the same moment on a fresh database both come up, migrations applied once, and SSE fans out across them", async () => {
   const databaseUrl = await scratchPostgres();
   const env = databaseEnv({ databaseUrl });
-  const [a, b] = await Promise.all([startServer(3321, env), startServer(3322, env)]);
+  const [a, b] = await Promise.all([startServer(opsPort(21), env), startServer(opsPort(22), env)]);
   const servers: Server[] = [a, b];
   try {
     const client = new pg.Client({ connectionString: databaseUrl });

@@ -8,6 +8,11 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 
 export const PASSWORD = "ops-test-password";
 
+/** Ports of the servers an ops spec starts: offsets from E2E_PORT, so parallel runs on other E2E_PORTs do not collide. */
+export function opsPort(offset: number) {
+  return Number(process.env.E2E_PORT ?? 3100) + 200 + offset;
+}
+
 export type Server = { url: string; process: ChildProcess; exited: Promise<number | null>; output: () => string };
 
 export function embeddedDataDir() {
