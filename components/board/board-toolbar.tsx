@@ -43,7 +43,9 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const { wipMode, members, labels, search, isFiltering, filterRef, onFilter, onLane, onShortcuts } = props;
   // Clearing remounts the text inputs so they show the cleared URL; typing never remounts them.
   const [resets, setResets] = useState(0);
-  const typed = useDebounced((key: "q" | "label", value: string) => onFilter({ [key]: value.trim() || null }));
+  // One timer per box: a keystroke in one must not cancel the other's pending change.
+  const typedQuery = useDebounced((value: string) => onFilter({ q: value.trim() || null }));
+  const typedLabel = useDebounced((value: string) => onFilter({ label: value.trim() || null }));
   const filtered = FILTER_KEYS.some((key) => search[key] !== undefined);
   const hard = wipMode === "HARD";
 
@@ -57,7 +59,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         placeholder="Filter cards…"
         aria-keyshortcuts="/"
         defaultValue={search.q ?? ""}
-        onChange={(event) => typed.run("q", event.target.value)}
+        onChange={(event) => typedQuery.run(event.target.value)}
       />
       <Select aria-label="Assignee" value={search.assigneeId ?? ""} onChange={(event) => onFilter({ assigneeId: event.target.value || null })} wrapperClassName="w-36">
         <option value="">Any assignee</option>
@@ -73,7 +75,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         placeholder="Label"
         list="board-labels"
         defaultValue={search.label ?? ""}
-        onChange={(event) => typed.run("label", event.target.value)}
+        onChange={(event) => typedLabel.run(event.target.value)}
         className="w-24"
       />
       <datalist id="board-labels">
@@ -101,7 +103,8 @@ export function BoardToolbar(props: BoardToolbarProps) {
           variant="ghost"
           aria-label="Clear filters"
           onClick={() => {
-            typed.cancel();
+            typedQuery.cancel();
+            typedLabel.cancel();
             setResets((n) => n + 1);
             onFilter(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])));
           }}

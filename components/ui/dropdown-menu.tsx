@@ -35,18 +35,27 @@ export function DropdownMenuContent({
 export type DropdownMenuItemProps = ComponentPropsWithRef<typeof Menu.Item> & {
   /** Red text for destructive actions (delete, remove). */
   destructive?: boolean;
-  /** Right-aligned shortcut hint, e.g. "⌘K". */
-  shortcut?: ReactNode;
-};
+} & ({ asChild?: false; /** Right-aligned shortcut hint, e.g. "⌘K". */ shortcut?: ReactNode } | { asChild: true; shortcut?: never });
 
-export function DropdownMenuItem({ className, destructive, shortcut, children, ...props }: DropdownMenuItemProps) {
+/**
+ * With `asChild` the item becomes its one child (e.g. a Next <Link>): Radix's Slot needs exactly
+ * one element, so nothing else, not even an empty shortcut slot, may sit beside it.
+ */
+export function DropdownMenuItem({ className, destructive, shortcut, children, asChild, ...props }: DropdownMenuItemProps) {
   return (
     <Menu.Item
+      asChild={asChild}
       className={cn(itemClass, destructive && "text-danger [&_svg]:text-danger", className)}
       {...props}
     >
-      {children}
-      {shortcut ? <span className="ml-auto pl-4 text-xs text-muted">{shortcut}</span> : null}
+      {asChild ? (
+        children
+      ) : (
+        <>
+          {children}
+          {shortcut ? <span className="ml-auto pl-4 text-xs text-muted">{shortcut}</span> : null}
+        </>
+      )}
     </Menu.Item>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { checkWip, wipState, type WipMode } from "./wip";
+import { checkWip, countsTowardWip, wipScope, wipState, type WipMode } from "./wip";
 
 const column = (wipLimit: number | null) => ({ id: "col-1", name: "In Progress", wipLimit });
 
@@ -32,6 +32,11 @@ describe("checkWip", () => {
     });
   });
 
+  it.each<WipMode>(["HARD", "SOFT"])("lets a card outside the limit's scope into a full column (%s), without a breach", (mode) => {
+    const result = checkWip({ column: column(3), countAfterMove: 9, mode, cardAlreadyInColumn: false, countsTowardLimit: false });
+    expect(result).toEqual({ allowed: true, breach: false });
+  });
+
   it("never throws on odd input", () => {
     const odd = { column: column(Number.NaN), countAfterMove: -1, mode: "HARD" as const, cardAlreadyInColumn: false };
     expect(() => checkWip(odd)).not.toThrow();
@@ -49,5 +54,22 @@ describe("wipState", () => {
     { count: 1, limit: 0, expected: "over" },
   ])("is $expected for $count cards with limit $limit", ({ count, limit, expected }) => {
     expect(wipState(count, limit)).toBe(expected);
+  });
+});
+
+describe("wipScope and countsTowardWip", () => {
+  it.each([
+    { name: "a Kanban board counts every card", mode: "KANBAN" as const, active: "s1", sprintId: null, counts: true },
+    { name: "a Kanban board counts a sprint's card too", mode: "KANBAN" as const, active: null, sprintId: "s0", counts: true },
+    { name: "a Scrum board counts the active sprint's card", mode: "SCRUM" as const, active: "s1", sprintId: "s1", counts: true },
+    { name: "a Scrum board skips a backlog card", mode: "SCRUM" as const, active: "s1", sprintId: null, counts: false },
+    { name: "a Scrum board skips a planned sprint's card", mode: "SCRUM" as const, active: "s1", sprintId: "s2", counts: false },
+    { name: "a Scrum board without an active sprint counts nothing", mode: "SCRUM" as const, active: null, sprintId: null, counts: false },
+  ])("$name", ({ mode, active, sprintId, counts }) => {
+    expect(countsTowardWip(wipScope(mode, active), { sprintId, type: "STORY" })).toBe(counts);
+  });
+
+  it.each(["KANBAN", "SCRUM"] as const)("never counts an epic (%s)", (mode) => {
+    expect(countsTowardWip(wipScope(mode, "s1"), { sprintId: "s1", type: "EPIC" })).toBe(false);
   });
 });

@@ -22,6 +22,11 @@ export interface WipCheck {
    * multi-card move, true only if every moved card is already here.
    */
   cardAlreadyInColumn: boolean;
+  /**
+   * False when the moved card does not count toward the column's limit (see `countsTowardWip`):
+   * it may always enter, and never breaches. Default true.
+   */
+  countsTowardLimit?: boolean;
 }
 
 export interface WipRefusal {
@@ -45,15 +50,15 @@ export type WipResult =
  * - Reordering inside the column never counts as entering: always allowed,
  *   never a breach, even when the column is already over its limit (a limit
  *   lowered after the fact must not freeze the column).
- * - No limit (`wipLimit: null`): always allowed.
+ * - No limit (`wipLimit: null`), or a card outside the limit's scope: always allowed.
  * - Entering with `countAfterMove <= wipLimit`: allowed. Reaching the limit
  *   exactly is fine; only going over it is a breach.
  * - Entering with `countAfterMove > wipLimit`: HARD refuses with a readable
  *   reason and the numbers; SOFT allows and reports `breach: true`.
  */
-export function checkWip({ column, countAfterMove, mode, cardAlreadyInColumn }: WipCheck): WipResult {
+export function checkWip({ column, countAfterMove, mode, cardAlreadyInColumn, countsTowardLimit = true }: WipCheck): WipResult {
   const limit = column.wipLimit;
-  if (cardAlreadyInColumn || limit === null || countAfterMove <= limit) {
+  if (cardAlreadyInColumn || !countsTowardLimit || limit === null || countAfterMove <= limit) {
     return { allowed: true, breach: false };
   }
   if (mode === "SOFT") {
@@ -75,4 +80,24 @@ export type WipState = "under" | "at" | "over";
 export function wipState(count: number, limit: number | null): WipState {
   if (limit === null || count < limit) return "under";
   return count === limit ? "at" : "over";
+}
+
+export type BoardMode = "KANBAN" | "SCRUM";
+
+/**
+ * The cards a board's columns count, and so their WIP limits cover: the cards the board shows.
+ * Every card of a Kanban board; on a Scrum board only the cards of the active sprint (`sprintId`),
+ * and none while no sprint is active (`sprintId: null`). Epics are never on a board (their
+ * children carry them as badges), so they never count.
+ */
+export type WipScope = { kind: "all" } | { kind: "sprint"; sprintId: string | null };
+
+export function wipScope(mode: BoardMode, activeSprintId: string | null): WipScope {
+  return mode === "SCRUM" ? { kind: "sprint", sprintId: activeSprintId } : { kind: "all" };
+}
+
+/** Whether a card is one its column counts under `scope`. A Scrum board without an active sprint counts none. */
+export function countsTowardWip(scope: WipScope, card: { sprintId: string | null; type: string }): boolean {
+  if (card.type.toUpperCase() === "EPIC") return false;
+  return scope.kind === "all" || (scope.sprintId !== null && card.sprintId === scope.sprintId);
 }

@@ -4,6 +4,7 @@ import "server-only";
 // epic. Plain SQL because this is the hottest read of the app: Prisma's relation loading costs
 // extra round trips and 2–4× the time for a board of 1,000 cards.
 import { compareRanks } from "@/lib/domain/ranking";
+import type { WipScope } from "@/lib/domain/wip";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BoardMode, ColumnCategory, WipMode } from "@/lib/generated/prisma/enums";
 import type { PipelineStatus } from "@/lib/domain/pipeline/types";
@@ -113,7 +114,7 @@ async function loadProject(projectId: string): Promise<ProjectRow> {
       (SELECT max(e.id)::text FROM "RealtimeEvent" e WHERE e."projectId" = p.id) AS "lastEventId",
       (SELECT json_agg(json_build_object(
           'id', c.id, 'name', c.name, 'category', c.category, 'wipLimit', c."wipLimit", 'policy', c.policy,
-          'count', (SELECT count(*) FROM "Card" k WHERE k."columnId" = c.id)) ORDER BY c.rank)
+          'count', (SELECT count(*) FROM "Card" k WHERE k."columnId" = c.id AND k.type <> 'EPIC' AND (p.mode = 'KANBAN' OR k."sprintId" = s.id))) ORDER BY c.rank)
         FROM "Column" c WHERE c."projectId" = p.id) AS columns
     FROM "Project" p
     LEFT JOIN LATERAL (SELECT id, name FROM "Sprint" WHERE "projectId" = p.id AND state = 'ACTIVE' LIMIT 1) s ON true
@@ -121,10 +122,17 @@ async function loadProject(projectId: string): Promise<ProjectRow> {
   return project!;
 }
 
+/** SQL condition on the "Card" row aliased `card`: it counts toward its column's limit under `scope` (lib/domain/wip countsTowardWip). */
+export function inWipScope(scope: WipScope, card: Prisma.Sql): Prisma.Sql {
+  const notEpic = Prisma.sql`${card}.type <> 'EPIC'`;
+  if (scope.kind === "all") return notEpic;
+  return scope.sprintId === null ? Prisma.sql`false` : Prisma.sql`${notEpic} AND ${card}."sprintId" = ${scope.sprintId}`;
+}
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function cardConditions(projectId: string, sprintId: string | undefined, filters: BoardFilters) {
-  const conditions = [Prisma.sql`c."projectId" = ${projectId}`];
+  const conditions = [Prisma.sql`c."projectId" = ${projectId}`, Prisma.sql`c.type <> 'EPIC'`];
   if (sprintId) conditions.push(Prisma.sql`c."sprintId" = ${sprintId}`);
   if (filters.type) conditions.push(Prisma.sql`c.type::text = ${filters.type.toUpperCase()}`);
   if (filters.label) conditions.push(Prisma.sql`${filters.label} = ANY(c.labels)`);
@@ -157,9 +165,11 @@ async function loadCards(projectId: string, sprintId: string | undefined, filter
 }
 
 /**
- * The board: columns in order, each with its visible cards in board order. `count` is the whole
- * column (WIP applies to all of it), whatever the filters hide. A scrum board shows the cards of
- * the active sprint only (none while no sprint is active); a kanban board shows every card.
+ * The board: columns in order, each with its visible cards in board order. `count` is every card
+ * of the column the board shows, whatever the filters hide: the WIP limit covers exactly those
+ * (lib/domain/wip wipScope). A scrum board shows the cards of the active sprint only (none while
+ * no sprint is active); a kanban board shows every card. Epics are containers, not work items:
+ * no board shows them; their children carry them as badges.
  * `lastEventId` is the newest board event already reflected, read before the cards: subscribe
  * to the event stream with it and nothing is missed between this read and the subscription.
  */

@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound, validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { createCard, updateCard } from "./cards";
 import { assertMayOverride, assertReady } from "./dod";
+import { checkSprintEntry } from "./sprint-wip";
 
 /** A respacing may rewrite many cards of a big project; give it time. */
 export const RANK_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
@@ -27,9 +28,14 @@ function anchorOf(input: AnchorInput): Anchor {
 
 const hasAnchor = (input: AnchorInput) => Boolean(input.afterKey || input.beforeKey || input.position);
 
-/** Serializes writers of a project's rank order and sprint scope (createCard's counter update conflicts with it too). */
+/**
+ * Serializes writers of a project's rank order and sprint scope (createCard's counter update
+ * conflicts with it too). NO KEY UPDATE: the foreign-key checks of a concurrent card move (its
+ * history and board event rows) do not wait for it, so a move holding a card this transaction
+ * needs can always finish.
+ */
 export async function lockProject(tx: Tx, projectId: string) {
-  await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${projectId} FOR NO KEY UPDATE`;
 }
 
 /**
@@ -145,7 +151,8 @@ export async function rankCards(access: ProjectAccess, input: RankCardsInput) {
 /**
  * Puts cards into a sprint (`sprintId`) or back in the backlog (`null`); with an anchor it also
  * ranks them, which needs product owner. `from` (DELETE /sprints/{id}/cards) insists the cards
- * are in that sprint. Changes to an ACTIVE sprint are recorded as ADDED / REMOVED scope changes.
+ * are in that sprint. Changes to an ACTIVE sprint are recorded as ADDED / REMOVED scope changes;
+ * cards added to it meet the board's WIP limits (services/sprint-wip.ts).
  */
 export async function planCards(access: ProjectAccess, actorId: string, input: PlanCardsInput, from?: string) {
   if (hasAnchor(input) && !hasRole(access.role, "PRODUCT_OWNER")) throw forbidden("Only product owners and admins rank the backlog.");
@@ -169,6 +176,7 @@ export async function planCards(access: ProjectAccess, actorId: string, input: P
     if (refused.length) throw validationFailed(refused);
     const moved = cards.filter((card) => card.sprintId !== (target?.id ?? null));
     if (target) await assertReady(tx, access, actorId, moved, input.override);
+    const breaches = target?.state === "ACTIVE" ? await checkSprintEntry(tx, access.projectId, target.id, moved.map((card) => card.id), actorId) : [];
     const now = new Date();
     const fact = (card: (typeof moved)[number], sprintId: string, kind: "ADDED" | "REMOVED") => ({ sprintId, kind, cardId: card.id, points: card.estimate, actorId, at: now });
     const facts = moved.flatMap((card) => [
@@ -177,6 +185,7 @@ export async function planCards(access: ProjectAccess, actorId: string, input: P
     ]);
     if (moved.length) await tx.card.updateMany({ where: { id: { in: moved.map((card) => card.id) } }, data: { sprintId: target?.id ?? null } });
     if (facts.length) await tx.sprintScopeChange.createMany({ data: facts });
+    if (breaches.length) await tx.cardEvent.createMany({ data: breaches });
     if (hasAnchor(input)) await placeCards(tx, access.projectId, anchorOf(input), cards.map((card) => card.id));
     await publishBoardEvent(tx, access.projectId, "board.changed", { reason: "planned", sprintId: target?.id ?? null });
     return { sprintId: target?.id ?? null, moved: moved.map((card) => card.key) };

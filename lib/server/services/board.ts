@@ -7,7 +7,10 @@ import "server-only";
 // column run one at a time on every database. Each then reads the WIP count and its rank
 // neighbours after the lock, fresh: a hard limit cannot be overshot and two moves into the same
 // slot cannot pick the same key. Moves into different columns do not wait for each other.
-// Lock order is always column, then card, so moves cannot deadlock one another.
+// Lock order is always column, then card, so moves cannot deadlock one another. On a Scrum board
+// the count covers the active sprint's cards only (what the board shows); a card outside it
+// neither counts nor is refused. Adding cards to the running sprint takes the same column locks
+// (services/backlog.ts), so it cannot slip a card past a limit either.
 //
 // Statements per move: lock the column; lock the card and read its placement (and its DoD items
 // when it enters Done); write the card, its history and the realtime event (insert + NOTIFY),
@@ -15,11 +18,12 @@ import "server-only";
 // (db.ts sqlTransaction): a move is latency-bound, and Prisma's interactive one doubles its cost.
 import { completionChange, type ColumnCategory, type CompletionChange } from "@/lib/domain/completion";
 import { compareRanks, needsRebalance, rankBetween, rebalance } from "@/lib/domain/ranking";
-import { checkWip, type WipMode, type WipRefusal } from "@/lib/domain/wip";
+import { checkWip, countsTowardWip, wipScope, type BoardMode, type WipMode, type WipRefusal, type WipScope } from "@/lib/domain/wip";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CardAccess } from "../authz";
 import { sqlTransaction, type SqlTx } from "../db";
 import { notFound, unprocessable, validationFailed, versionConflict } from "../errors";
+import { inWipScope } from "../queries/board";
 import { cardDto, cardDtoQuery, type CardDto, type CardRow } from "../queries/cards";
 import { boardEventsInsert } from "../realtime";
 import { assertMayOverride, checkDefinitionOfDone, type DodItemState, type DodOverride } from "./dod";
@@ -46,7 +50,9 @@ type TargetColumn = {
   category: ColumnCategory;
   wipLimit: number | null;
   wipMode: WipMode;
-  /** Cards in the column now, read under its lock; null when nothing needs it (no limit, or a reorder). */
+  /** The cards the limit covers: on a Scrum board, the active sprint's only. */
+  scope: WipScope;
+  /** Cards in the column now that the limit covers, read under its lock; null when nothing needs it (no limit, or a reorder). */
   cardCount: number | null;
 };
 type MovingCard = {
@@ -55,18 +61,26 @@ type MovingCard = {
   columnId: string;
   fromCategory: ColumnCategory;
   version: number;
+  sprintId: string | null;
+  type: string;
   /** The card's Definition-of-Done items, read when it moves to a DONE column; else null. */
   dodItems: DodItemState[] | null;
 };
 
-async function lockTargetColumn(tx: SqlTx, projectId: string, columnId: string) {
-  const [column] = await tx.query<Omit<TargetColumn, "cardCount">>(Prisma.sql`
-    SELECT c.id, c.name, c.category::text AS category, c."wipLimit", p."wipMode"::text AS "wipMode"
+/**
+ * Locks the target column and reads its limit and what the limit covers. The active sprint is
+ * read after the lock: starting or completing a sprint while the move waits is seen.
+ */
+async function lockTargetColumn(tx: SqlTx, projectId: string, columnId: string): Promise<Omit<TargetColumn, "cardCount">> {
+  const [column] = await tx.query<Omit<TargetColumn, "cardCount" | "scope"> & { mode: BoardMode; activeSprintId: string | null }>(Prisma.sql`
+    SELECT c.id, c.name, c.category::text AS category, c."wipLimit", p."wipMode"::text AS "wipMode", p.mode::text AS mode,
+      (SELECT s.id FROM "Sprint" s WHERE s."projectId" = p.id AND s.state = 'ACTIVE' LIMIT 1) AS "activeSprintId"
     FROM "Column" c JOIN "Project" p ON p.id = c."projectId"
     WHERE c.id = ${columnId} AND c."projectId" = ${projectId}
     FOR UPDATE OF c`);
   if (!column) throw validationFailed([{ path: "toColumnId", message: "No such column on this board." }]);
-  return column;
+  const { mode, activeSprintId, ...rest } = column;
+  return { ...rest, scope: wipScope(mode, activeSprintId) };
 }
 
 /**
@@ -77,7 +91,13 @@ async function lockTargetColumn(tx: SqlTx, projectId: string, columnId: string) 
  */
 function assertMayEnterColumn(card: MovingCard, column: TargetColumn, override?: { reason: string }): { breach: WipRefusal | null; dodOverride: DodOverride | null } {
   const countAfterMove = (column.cardCount ?? 0) + 1;
-  const result = checkWip({ column, countAfterMove, mode: column.wipMode, cardAlreadyInColumn: card.columnId === column.id });
+  const result = checkWip({
+    column,
+    countAfterMove,
+    mode: column.wipMode,
+    cardAlreadyInColumn: card.columnId === column.id,
+    countsTowardLimit: countsTowardWip(column.scope, card),
+  });
   if (!result.allowed) throw unprocessable("WIP_LIMIT_EXCEEDED", result.reason, result.details);
   const breach = result.breach ? { columnId: column.id, column: column.name, limit: column.wipLimit!, count: countAfterMove } : null;
   return { breach, dodOverride: checkDefinitionOfDone(card, column, override) };
@@ -98,9 +118,9 @@ type Placement = { cardCount: number | null; afterRank: string | null; beforeRan
  */
 async function lockCard(tx: SqlTx, access: Pick<CardAccess, "cardId" | "cardKey">, column: Omit<TargetColumn, "cardCount">, input: MoveCardInput) {
   const [row] = await tx.query<MovingCard & Placement>(Prisma.sql`
-    SELECT k.id, k.key, k."columnId", k.version,
+    SELECT k.id, k.key, k."columnId", k.version, k."sprintId", k.type::text AS type,
       (SELECT category::text FROM "Column" WHERE id = k."columnId") AS "fromCategory",
-      CASE WHEN k."columnId" <> ${column.id} AND ${column.wipLimit !== null} THEN (SELECT count(*)::int FROM "Card" WHERE "columnId" = ${column.id}) END AS "cardCount",
+      CASE WHEN k."columnId" <> ${column.id} AND ${column.wipLimit !== null} THEN (SELECT count(*)::int FROM "Card" w WHERE w."columnId" = ${column.id} AND ${inWipScope(column.scope, Prisma.sql`w`)}) END AS "cardCount",
       a."boardRank" AS "afterRank",
       b."boardRank" AS "beforeRank",
       CASE

@@ -5,6 +5,7 @@ import "server-only";
 // deletion waits for moves into that column and vice versa.
 import { completionChange, type ColumnCategory } from "@/lib/domain/completion";
 import { needsRebalance, rankBetween, rebalance } from "@/lib/domain/ranking";
+import { wipScope } from "@/lib/domain/wip";
 import type { CreateColumnInput, UpdateColumnInput } from "@/lib/validation/board";
 import type { ProjectAccess } from "../authz";
 import { db, sqlTx, type Tx } from "../db";
@@ -132,8 +133,12 @@ export async function deleteColumn(access: ProjectAccess, actorId: string, colum
       if (!moveCardsTo) throw conflict("COLUMN_NOT_EMPTY", `"${source.name}" has ${cards} card(s); choose a column to move them to.`, { count: cards });
       if (moveCardsTo === columnId) throw validationFailed([{ path: "moveCardsTo", message: "Choose another column for the cards." }]);
       const target = await lockColumn(tx, access.projectId, moveCardsTo, "moveCardsTo");
-      const { wipMode } = await tx.project.findUniqueOrThrow({ where: { id: access.projectId }, select: { wipMode: true } });
-      moved = await relocateCards(tx, { projectId: access.projectId, actorId, source, target, wipMode });
+      const { wipMode, mode, sprints } = await tx.project.findUniqueOrThrow({
+        where: { id: access.projectId },
+        select: { wipMode: true, mode: true, sprints: { where: { state: "ACTIVE" }, select: { id: true } } },
+      });
+      const scope = wipScope(mode, sprints[0]?.id ?? null);
+      moved = await relocateCards(tx, { projectId: access.projectId, actorId, source, target, wipMode, scope });
     }
     await tx.column.delete({ where: { id: columnId } });
     await publishBoardEvent(tx, access.projectId, "board.changed", { change: "column.deleted", columnId, moveCardsTo: moveCardsTo ?? null });
