@@ -19,16 +19,21 @@ export type RowProps = {
   section: string;
   selected: boolean;
   focused: boolean;
+  /** Asked for by the URL (a card just created): drawn out until the person moves on. */
+  highlighted?: boolean;
   canDrag: boolean;
   canEdit: boolean;
   scale: number[];
   menu: Omit<ComponentProps<typeof RowMenu>, "cardKey" | "href" | "section">;
   onSelect: (key: string, range: boolean) => void;
   onFocusRow: (key: string) => void;
-  onAddBelow: (key: string) => void;
+  /** Inline creation below this row; none in the running sprint. */
+  onAddBelow?: (key: string) => void;
 };
 
-export function BacklogRow({ card, section, selected, focused, canDrag, canEdit, scale, menu, onSelect, onFocusRow, onAddBelow }: RowProps) {
+const STATUS_TONES = { TODO: "neutral", IN_PROGRESS: "info", DONE: "success" } as const;
+
+export function BacklogRow({ card, section, selected, focused, highlighted, canDrag, canEdit, scale, menu, onSelect, onFocusRow, onAddBelow }: RowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.key,
     data: { section },
@@ -48,6 +53,7 @@ export function BacklogRow({ card, section, selected, focused, canDrag, canEdit,
         "hover:bg-surface-2/60 focus-visible:bg-accent-subtle/60",
         selected && "bg-accent-subtle hover:bg-accent-subtle",
         focused && "shadow-[inset_2px_0_0_var(--color-accent)]",
+        highlighted && "bg-warning-subtle motion-safe:transition-colors motion-safe:duration-1000",
         isDragging && "z-10 opacity-40",
       )}
     >
@@ -87,11 +93,11 @@ export function BacklogRow({ card, section, selected, focused, canDrag, canEdit,
         <Badge key={label} className="hidden md:inline-flex">{label}</Badge>
       ))}
       {card.labels.length > 2 ? <Badge className="hidden md:inline-flex" title={card.labels.slice(2).join(", ")}>+{card.labels.length - 2}</Badge> : null}
-      {done ? <Badge tone="success">Done</Badge> : null}
+      {card.column.category !== "TODO" ? <Badge tone={STATUS_TONES[card.column.category]} className="shrink-0">{card.column.name}</Badge> : null}
       <EstimatePicker cardKey={card.key} estimate={card.estimate} version={card.version} scale={scale} editable={canEdit} />
       <span className="flex w-5 justify-center">{card.assignee ? <Avatar name={card.assignee.name} colorKey={card.assignee.id} size="xs" /> : null}</span>
       <RowMenu cardKey={card.key} href={href} section={section} {...menu} />
-      {canEdit ? (
+      {canEdit && onAddBelow ? (
         <button
           type="button"
           aria-label={`Add a card below ${card.key}`}

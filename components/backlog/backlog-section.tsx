@@ -11,6 +11,8 @@ type Props = {
   keys: string[];
   header: ReactNode;
   headingId: string;
+  /** The region's name when it is not the heading's text (e.g. "Active sprint Sprint 3"). */
+  label?: string;
   /** What to do when the section is empty. */
   empty: ReactNode;
   children: ReactNode;
@@ -19,10 +21,10 @@ type Props = {
   className?: string;
 };
 
-export function BacklogSection({ id, keys, header, headingId, empty, children, footer, onCreate, className }: Props) {
+export function BacklogSection({ id, keys, header, headingId, label, empty, children, footer, onCreate, className }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
-    <section aria-labelledby={headingId} className={cn("rounded-lg border border-border bg-surface shadow-raised", className)}>
+    <section {...(label ? { "aria-label": label } : { "aria-labelledby": headingId })} className={cn("rounded-lg border border-border bg-surface shadow-raised", className)}>
       <div className="border-b border-border bg-surface-2/50">{header}</div>
       <SortableContext id={id} items={keys} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} aria-labelledby={headingId} className={cn("min-h-11", isOver && "bg-accent-subtle/40")}>

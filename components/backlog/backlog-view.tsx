@@ -1,17 +1,20 @@
 "use client";
-// The backlog: planned sprints as sections above the unplanned cards, all in the product owner's
-// order. Rows move by drag (pointer or keyboard), by their menu, or several at once when selected.
+// The backlog, Jira-like: the running sprint and the planned ones as sections above the unplanned
+// cards, all in the product owner's order. A sprint lists every card it holds; the backlog
+// section lists the work not started yet (started and done cards on a switch). Rows move by drag
+// (pointer or keyboard), by their menu, or several at once when selected.
 import { DndContext, DragOverlay } from "@dnd-kit/core";
-import { useId, useMemo, useRef, useState, type ComponentProps } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
 import { OverrideDialog } from "@/components/dod/override-dialog";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
-import { CreateSprintButton } from "@/components/sprint/create-sprint-button";
+import { ActiveSprintBanner } from "@/components/sprint/active-sprint-banner";
 import { SprintHeader } from "@/components/sprint/sprint-header";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
 import type { BacklogCard } from "@/lib/server/queries/backlog";
 import type { SprintDto } from "@/lib/server/queries/sprints";
 import { BacklogFilters } from "./backlog-filters";
+import { BacklogHeader } from "./backlog-header";
 import { BacklogRow } from "./backlog-row";
 import { BacklogSection } from "./backlog-section";
 import { BulkBar } from "./bulk-bar";
@@ -36,10 +39,15 @@ export type BacklogViewProps = {
   projectKey: string;
   access: { canRank: boolean; canPlan: boolean; canManage: boolean };
   cards: BacklogCard[];
+  active: SprintDto | null;
   planned: SprintDto[];
-  activeSprintName: string | null;
   hasMore: boolean;
   total: number;
+  /** Started or done cards outside sprints left out of the list (while `showAll` is off). */
+  hidden: number;
+  showAll: boolean;
+  /** A card to show and highlight (e.g. one just created), wherever it sits. */
+  focusKey: string | null;
   limit: number;
   scale: number[];
   filtered: boolean;
@@ -48,18 +56,22 @@ export type BacklogViewProps = {
 };
 
 export function BacklogView(props: BacklogViewProps) {
-  const { projectKey, access, cards, planned, activeSprintName, hasMore, total, limit, scale, filtered, suggestedSprintName, facets } = props;
+  const { projectKey, access, cards, active, planned, hasMore, total, hidden, showAll, focusKey, limit, scale, filtered, suggestedSprintName, facets } = props;
   const { canRank, canPlan, canManage } = access;
+  const sprints = useMemo(() => (active ? [active, ...planned] : planned), [active, planned]);
   const byKey = useMemo(() => new Map(cards.map((card) => [card.key, card])), [cards]);
   const serverLists = useMemo<Lists>(
     () => ({
-      ...Object.fromEntries(planned.map((sprint) => [sprint.id, cards.filter((card) => card.sprintId === sprint.id).map((card) => card.key)])),
+      ...Object.fromEntries(sprints.map((sprint) => [sprint.id, cards.filter((card) => card.sprintId === sprint.id).map((card) => card.key)])),
       [BACKLOG]: cards.filter((card) => !card.sprintId).map((card) => card.key),
     }),
-    [cards, planned],
+    [cards, sprints],
   );
-  const sections = useMemo(() => [...planned.map((sprint) => sprint.id), BACKLOG], [planned]);
-  const names = useMemo(() => new Map<string, string>([...planned.map((s) => [s.id, s.name] as const), [BACKLOG, "Backlog"]]), [planned]);
+  const sections = useMemo(() => [...sprints.map((sprint) => sprint.id), BACKLOG], [sprints]);
+  const names = useMemo(
+    () => new Map<string, string>([...sprints.map((s) => [s.id, s.state === "active" ? `${s.name} (active)` : s.name] as const), [BACKLOG, "Backlog"]]),
+    [sprints],
+  );
   const sectionName = (id: string) => names.get(id) ?? "Backlog";
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -92,6 +104,13 @@ export function BacklogView(props: BacklogViewProps) {
     setFocused(key);
     listRef.current?.querySelector<HTMLElement>(`li[data-key="${key}"]`)?.focus();
   };
+  // A card asked for (just created) is scrolled to, focused and highlighted once it is listed.
+  useEffect(() => {
+    const row = focusKey ? listRef.current?.querySelector<HTMLElement>(`li[data-key="${CSS.escape(focusKey)}"]`) : null;
+    if (!row) return;
+    row.scrollIntoView({ block: "center" });
+    row.focus({ preventScroll: true });
+  }, [focusKey]);
   const step = (by: number) => {
     const at = focused ? order.indexOf(focused) : -1;
     const next = order[Math.min(order.length - 1, Math.max(0, at + by))];
@@ -99,7 +118,11 @@ export function BacklogView(props: BacklogViewProps) {
   };
   useHotkeys({
     // "c" is the project-wide "New card" dialog; "a" adds inline, where the focus is.
-    a: () => canPlan && setCreating(focused ? { section: containerOf(lists, focused) ?? BACKLOG, afterKey: focused } : { section: BACKLOG, afterKey: null }),
+    // New cards go into the backlog or a planned sprint, not straight into the running one.
+    a: () => {
+      const section = focused ? (containerOf(lists, focused) ?? BACKLOG) : BACKLOG;
+      if (canPlan) setCreating(section === active?.id ? { section: BACKLOG, afterKey: null } : { section, afterKey: focused });
+    },
     j: () => step(1),
     k: () => step(-1),
     x: () => focused && canPlan && select(focused, false),
@@ -119,12 +142,13 @@ export function BacklogView(props: BacklogViewProps) {
           section={section}
           selected={selected.has(key)}
           focused={focused === key}
+          highlighted={focusKey === key}
           canDrag={canPlan}
           canEdit={canPlan}
           scale={scale}
           onSelect={select}
           onFocusRow={setFocused}
-          onAddBelow={(after) => setCreating({ section, afterKey: after })}
+          onAddBelow={section === active?.id ? undefined : (after) => setCreating({ section, afterKey: after })}
           menu={{
             targets: targetsFor(section),
             canRank,
@@ -168,13 +192,25 @@ export function BacklogView(props: BacklogViewProps) {
         />
       ) : null}
       <DndContext id={dndId} {...dndProps}>
+        {active ? (
+          <BacklogSection
+            id={active.id}
+            keys={lists[active.id]!}
+            headingId={`sprint-${active.id}`}
+            label={`Active sprint ${active.name}`}
+            header={<ActiveSprintBanner projectKey={projectKey} sprint={active} headingId={`sprint-${active.id}`} canManage={canManage} nextSprintName={planned[0]?.name ?? null} />}
+            empty={canPlan ? "No cards in the running sprint. Drag cards here, or use a card's menu: additions are recorded in the sprint report." : "No cards in the running sprint."}
+          >
+            {rows(active.id)}
+          </BacklogSection>
+        ) : null}
         {planned.map((sprint) => (
           <BacklogSection
             key={sprint.id}
             id={sprint.id}
             keys={lists[sprint.id]!}
             headingId={`sprint-${sprint.id}`}
-            header={<SprintHeader projectKey={projectKey} sprint={sprint} headingId={`sprint-${sprint.id}`} canManage={canManage} activeSprintName={activeSprintName} />}
+            header={<SprintHeader projectKey={projectKey} sprint={sprint} headingId={`sprint-${sprint.id}`} canManage={canManage} activeSprintName={active?.name ?? null} />}
             empty={canPlan ? "Plan this sprint: drag cards here from the backlog, or use a card's menu." : "No cards planned yet."}
             onCreate={canPlan ? () => setCreating({ section: sprint.id, afterKey: null }) : undefined}
           >
@@ -187,16 +223,27 @@ export function BacklogView(props: BacklogViewProps) {
           keys={lists[BACKLOG]!}
           headingId="backlog-heading"
           header={
-            <div className="flex items-center gap-3 px-3 py-2">
-              <h2 id="backlog-heading" className="text-sm font-semibold">Backlog</h2>
-              <span className="text-xs text-muted">{total} {total === 1 ? "card" : "cards"}{filtered ? " match" : ""}</span>
-              <div className="ml-auto flex items-center gap-1">
-                <Button size="sm" variant="ghost" onClick={() => setShowShortcuts(true)}>Shortcuts</Button>
-                {canManage ? <CreateSprintButton projectKey={projectKey} suggestedName={suggestedSprintName} /> : null}
-              </div>
-            </div>
+            <BacklogHeader
+              projectKey={projectKey}
+              total={total}
+              hidden={hidden}
+              showAll={showAll}
+              filtered={filtered}
+              canManage={canManage}
+              suggestedSprintName={suggestedSprintName}
+              onShowAll={(on) => setParams({ show: on ? "all" : null, limit: null })}
+              onShortcuts={() => setShowShortcuts(true)}
+            />
           }
-          empty={filtered ? "No cards match these filters." : canPlan ? "The backlog is empty. Press a or “Create card” to add the first one." : "The backlog is empty."}
+          empty={
+            filtered
+              ? "No cards match these filters."
+              : hidden > 0
+                ? "Every card outside the sprints is started or done. Show them, or create a card."
+                : canPlan
+                  ? "The backlog is empty. Press a or “Create card” to add the first one."
+                  : "The backlog is empty."
+          }
           onCreate={canPlan ? () => setCreating({ section: BACKLOG, afterKey: null }) : undefined}
           footer={
             hasMore ? (

@@ -1,15 +1,17 @@
 "use client";
 // The Kanban board screen on the client: toolbar, live grid, card drawer and keyboard shortcuts.
 // Data comes from the server page (then the REST board on changes); moves go through server actions.
-import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { OverrideDialog } from "@/components/dod/override-dialog";
+import { NoSprintState } from "@/components/sprint/no-sprint-state";
+import { SprintBoardHeader } from "@/components/sprint/sprint-board-header";
 import { ShortcutsDialog, type Shortcut } from "@/components/ui/shortcuts-dialog";
 import { useBoardLive } from "@/components/board/use-board-live";
 import { useBoardMoves } from "@/components/board/use-board-moves";
 import { useBoardUrl } from "@/components/board/use-board-url";
 import { useBoardViewport } from "@/components/board/use-board-viewport";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
+import type { SprintDto } from "@/lib/server/queries/sprints";
 import { BoardGrid } from "./board-grid";
 import { BoardToolbar } from "./board-toolbar";
 import { CardDrawer } from "./card-drawer";
@@ -36,9 +38,11 @@ export interface BoardProps {
   canEdit: boolean;
   /** Product owners and admins may move a card into Done past an unmet Definition of Done. */
   canOverride: boolean;
+  /** Scrum only: the server's "now" (ISO), whether the viewer runs sprints, and the next planned sprint. */
+  scrum?: { now: string; canManage: boolean; nextSprint: SprintDto | null };
 }
 
-export function Board({ board: serverBoard, members, epics, canEdit, canOverride }: BoardProps) {
+export function Board({ board: serverBoard, members, epics, canEdit, canOverride, scrum }: BoardProps) {
   const { search, setFilters, setView, isFiltering } = useBoardUrl();
   const live = useBoardLive(serverBoard, search);
   const { board, move, override } = useBoardMoves(live.board, live.reload, canOverride);
@@ -49,34 +53,42 @@ export function Board({ board: serverBoard, members, epics, canEdit, canOverride
   const labels = useMemo(() => [...new Set(board.columns.flatMap((column) => column.cards.flatMap((card) => card.labels)))].sort(), [board]);
   const openVersion = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card)?.version : undefined;
 
+  const noSprint = scrum !== undefined && board.project.activeSprint === null;
+
   // "c" (new card) belongs to the project header's create dialog.
   useHotkeys({ "/": () => filterRef.current?.focus() });
 
   return (
     <div className="flex flex-col">
-      <BoardToolbar
-        wipMode={board.project.wipMode}
-        members={members}
-        labels={labels}
-        search={search}
-        isFiltering={isFiltering}
-        filterRef={filterRef}
-        onFilter={setFilters}
-        onLane={(lane) => setView({ lane: lane === "none" ? null : lane })}
-        onShortcuts={() => setShowShortcuts(true)}
-      />
-      {board.project.mode === "SCRUM" && !board.project.activeSprint ? (
-        <p role="status" className="border-b border-border bg-info-subtle px-4 py-2 text-sm text-info sm:px-6">
-          A Scrum board shows the active sprint, and no sprint is active. Start one on the{" "}
-          <Link href={`/${board.project.key}/sprints`} className="font-medium underline underline-offset-2">
-            Sprints page
-          </Link>
-          .
-        </p>
+      {scrum && board.project.activeSprint ? (
+        <SprintBoardHeader
+          projectKey={board.project.key}
+          sprint={board.project.activeSprint}
+          now={scrum.now}
+          canManage={scrum.canManage}
+          nextSprintName={scrum.nextSprint?.name ?? null}
+        />
       ) : null}
-      <div ref={viewport} data-board-scroll className="overflow-auto px-4 sm:px-6">
-        <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
-      </div>
+      {noSprint ? null : (
+        <BoardToolbar
+          wipMode={board.project.wipMode}
+          members={members}
+          labels={labels}
+          search={search}
+          isFiltering={isFiltering}
+          filterRef={filterRef}
+          onFilter={setFilters}
+          onLane={(lane) => setView({ lane: lane === "none" ? null : lane })}
+          onShortcuts={() => setShowShortcuts(true)}
+        />
+      )}
+      {noSprint ? (
+        <NoSprintState projectKey={board.project.key} nextSprint={scrum!.nextSprint} canManage={scrum!.canManage} />
+      ) : (
+        <div ref={viewport} data-board-scroll className="overflow-auto px-4 sm:px-6">
+          <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
+        </div>
+      )}
       <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
       <OverrideDialog request={override.request} onConfirm={override.moveAnyway} onClose={override.cancel} />
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />

@@ -18,7 +18,7 @@ import {
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove } from "@dnd-kit/sortable";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { announce, screenReaderInstructions, type Spot } from "@/components/board/announcements";
 import { buildLayout, cellId, findCell, moveToCell, parseCellId, placement, type Cells, type Lane, type LaneMode } from "@/components/board/board-layout";
@@ -35,7 +35,8 @@ interface DragState {
   refusal: { columnId: string; reason: string } | null;
 }
 
-export type BoardMoveHandler = (move: CardMove, version: number, warning: string | null) => void;
+/** Persists a move; resolves with the refusal's message, or null once saved. */
+export type BoardMoveHandler = (move: CardMove, version: number, warning: string | null) => Promise<string | null>;
 
 /** Where a card is, in words for the announcements; `index` overrides its own position. */
 function spotOf(cells: Cells, cardKey: string, where: { board: BoardData; lanes: Lane[]; laneMode: LaneMode }, index?: number): Spot {
@@ -74,6 +75,15 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     lanes: layout.lanes,
   });
   const [collision] = useState(createBoardCollision);
+  // A keyboard drag the board refused (WIP, Definition of Done) puts the card back in a freshly
+  // rendered element: focus goes back to it, not to the page, so the person can try again.
+  const byKeyboard = useRef(false);
+  const [refocus, setRefocus] = useState<{ key: string } | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    document.querySelector<HTMLElement>(`[data-card-key="${CSS.escape(refocus.key)}"]`)?.focus();
+  }, [refocus]);
+  const refused = (key: string) => byKeyboard.current && setRefocus({ key });
   const commit = (next: DragState | null) => {
     live.current.drag = next;
     setDrag(next);
@@ -93,8 +103,9 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
 
   const cellOf = (cells: Cells, id: UniqueIdentifier) => (parseCellId(String(id)) ? String(id) : findCell(cells, String(id)));
 
-  function onDragStart({ active }: DragStartEvent) {
+  function onDragStart({ active, activatorEvent }: DragStartEvent) {
     live.current = { ...live.current, board, lanes: layout.lanes };
+    byKeyboard.current = activatorEvent instanceof KeyboardEvent;
     const origin = placement(layout.cells, String(active.id));
     if (!origin) return;
     collision.reset();
@@ -137,6 +148,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
       const column = board.columns.find((c) => c.id === state.refusal!.columnId)?.name ?? "that column";
       live.current.message = announce.refused(key, column, state.refusal.reason);
       toast.error(`${key} was not moved`, { description: state.refusal.reason });
+      refused(key);
       return;
     }
     // Normally the card is already in the target cell (drag-over moved it); a move skipped to
@@ -154,7 +166,7 @@ export function useBoardDnd({ board, laneMode, onMove }: { board: BoardData; lan
     if (move.toColumnId === origin.toColumnId && move.afterKey === origin.afterKey && move.beforeKey === origin.beforeKey) return;
     const column = board.columns.find((c) => c.id === move.toColumnId)!;
     const check = checkEntry(column, origin.toColumnId, board.project.wipMode);
-    onMove(move, list[activeIndex]!.version, check.allowed ? check.warning : null);
+    void onMove(move, list[activeIndex]!.version, check.allowed ? check.warning : null).then((refusal) => refusal !== null && refused(key));
   }
 
   function onDragCancel() {

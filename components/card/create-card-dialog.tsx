@@ -1,7 +1,7 @@
 "use client";
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -12,11 +12,13 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
 import { createCardAction } from "@/lib/actions/cards";
+import { withChanges } from "@/lib/hooks/use-url-query";
 import { PRIORITY_LABELS, TYPE_LABELS } from "./card-fields";
 
 /** "New card" button and dialog; `c` opens it from anywhere in the project. */
 export function CreateCardDialog({ projectKey }: { projectKey: string }) {
   const router = useRouter();
+  const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
@@ -46,7 +48,9 @@ export function CreateCardDialog({ projectKey }: { projectKey: string }) {
           Created <Link className="font-semibold underline" href={`/${projectKey}/cards/${result.data.key}`}>{result.data.key}</Link>
         </span>,
       );
-      router.refresh();
+      // On the backlog the new card (at the bottom of the order) is brought into view and highlighted.
+      if (pathname === `/${projectKey}/backlog`) router.replace(`${pathname}?${withChanges(window.location.search, { focus: result.data.key })}`, { scroll: false });
+      else router.refresh();
     });
   }
 

@@ -11,7 +11,11 @@ import { completeSprintAction, type CompletedSprint } from "@/lib/actions/sprint
 import type { SprintDto } from "@/lib/server/queries/sprints";
 import { pts } from "./sprint-format";
 
-type Props = { projectKey: string; sprint: SprintDto; nextSprintName: string | null };
+type Props = {
+  projectKey: string;
+  sprint: Pick<SprintDto, "id" | "name" | "cardCount" | "doneCards" | "points" | "donePoints">;
+  nextSprintName: string | null;
+};
 
 function outcomeText({ summary }: CompletedSprint) {
   const done = `Completed ${pts(summary.completedPoints)} in ${summary.completedCards} cards of ${pts(summary.committedPoints)} committed.`;

@@ -11,7 +11,7 @@ import type { SprintDto } from "@/lib/server/queries/sprints";
 import { CapacityBar } from "./capacity-bar";
 import { SprintDialog } from "./sprint-dialog";
 import { sprintDates } from "./sprint-format";
-import { StartSprintButton } from "./start-sprint-button";
+import { StartSprintDialog } from "./start-sprint-dialog";
 
 type Props = { projectKey: string; sprint: SprintDto; headingId: string; canManage: boolean; activeSprintName: string | null };
 
@@ -38,7 +38,7 @@ export function SprintHeader({ projectKey, sprint, headingId, canManage, activeS
       <CapacityBar points={sprint.points} capacity={sprint.capacity} />
       {canManage ? (
         <div className="ml-auto flex items-center gap-1">
-          <StartSprintButton projectKey={projectKey} sprintId={sprint.id} name={sprint.name} blockedBy={activeSprintName} />
+          <StartSprintDialog projectKey={projectKey} sprint={sprint} blockedBy={activeSprintName} />
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button size="icon" variant="ghost" aria-label={`More actions for ${sprint.name}`}>

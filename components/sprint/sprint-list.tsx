@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { SprintDto } from "@/lib/server/queries/sprints";
 import { CapacityBar } from "./capacity-bar";
-import { pts, sprintDates, STATE_LABELS } from "./sprint-format";
+import { pts, sprintPeriod, STATE_LABELS } from "./sprint-format";
 
 const TONES = { active: "success", planned: "info", closed: "neutral" } as const;
 
@@ -37,7 +37,7 @@ export function SprintList({ projectKey, sprints }: { projectKey: string; sprint
               <li key={sprint.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
                 <Link href={`/${projectKey}/sprints/${sprint.id}`} className="text-sm font-medium hover:underline">{sprint.name}</Link>
                 <Badge tone={TONES[sprint.state]} dot={sprint.state === "active"}>{STATE_LABELS[sprint.state]}</Badge>
-                <span className="text-xs text-muted">{sprintDates(sprint.startDate, sprint.endDate) ?? "No dates yet"}</span>
+                <span className="text-xs text-muted">{sprintPeriod(sprint) ?? "No dates yet"}</span>
                 <span className="text-xs text-muted">{sprint.cardCount} {sprint.cardCount === 1 ? "card" : "cards"}</span>
                 <Figures sprint={sprint} />
                 {sprint.goal ? <p className="basis-full truncate text-xs text-muted">Goal: {sprint.goal}</p> : null}

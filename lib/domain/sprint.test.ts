@@ -3,6 +3,7 @@ import {
   assertCanStart,
   canTransition,
   capacityState,
+  daysUntil,
   summarizeSprint,
   type ScopeChange,
   type SprintCard,
@@ -123,5 +124,17 @@ describe("capacityState", () => {
     { committed: 1, capacity: 0, expected: { over: true, remaining: -1 } },
   ])("$committed points against capacity $capacity", ({ committed, capacity, expected }) => {
     expect(capacityState(committed, capacity)).toEqual(expected);
+  });
+});
+
+describe("daysUntil", () => {
+  it.each([
+    { name: "two weeks before", end: "2026-03-16T00:00:00Z", now: "2026-03-02T09:30:00Z", days: 14 },
+    { name: "late on the day before", end: "2026-03-16T00:00:00Z", now: "2026-03-15T23:59:00Z", days: 1 },
+    { name: "on the end day", end: "2026-03-16T00:00:00Z", now: "2026-03-16T18:00:00Z", days: 0 },
+    { name: "an end set with a time of day", end: "2026-03-16T10:00:00Z", now: "2026-03-16T11:00:00Z", days: 0 },
+    { name: "two days after", end: "2026-03-16T00:00:00Z", now: "2026-03-18T01:00:00Z", days: -2 },
+  ])("is $days $name", ({ end, now, days }) => {
+    expect(daysUntil(new Date(end), new Date(now))).toBe(days);
   });
 });

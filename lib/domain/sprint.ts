@@ -144,3 +144,14 @@ export function capacityState(
   if (capacity === null) return { over: false, remaining: null };
   return { over: committedPoints > capacity, remaining: capacity - committedPoints };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whole calendar days from `now` to `endDate`, counted in UTC like sprint dates: 0 on the end day
+ * itself, negative once it has passed (how many days late). The time of day never matters.
+ */
+export function daysUntil(endDate: Date, now: Date): number {
+  const day = (date: Date) => Math.floor(date.getTime() / DAY_MS);
+  return day(endDate) - day(now);
+}

@@ -65,27 +65,47 @@ function filterSql(projectId: string, filter: BacklogFilter): Prisma.Sql {
 }
 
 /**
+ * How the backlog page narrows the lists beyond the filters (the REST API uses the defaults):
+ * `withActive` adds the running sprint's cards; `notStartedOnly` keeps only cards in a To-do
+ * column in the unplanned part (sprints always show every card they hold); `focus` is a card
+ * included wherever it is in the order, however far past `limit` (one just created, say).
+ */
+export type BacklogView = { withActive?: boolean; notStartedOnly?: boolean; focus?: string };
+
+const notStarted = Prisma.sql`(SELECT category FROM "Column" WHERE id = c."columnId") = 'TODO'`;
+
+/**
  * Cards with no sprint or in a planned sprint, in rank order (byte order: the column is COLLATE "C"),
  * as JSON text. `limit` pages only the unplanned part; planned sprints are always complete.
- * `total` counts the unplanned cards that match.
+ * `total` counts the unplanned cards that match; `hidden` those that `notStartedOnly` leaves out.
  */
-export async function backlogJson(access: ProjectAccess, filter: BacklogFilter) {
+export async function backlogJson(access: ProjectAccess, filter: BacklogFilter, view: BacklogView = {}) {
   const where = filterSql(access.projectId, filter);
+  const sprints = view.withActive ? Prisma.sql`s.state IN ('PLANNED', 'ACTIVE')` : Prisma.sql`s.state = 'PLANNED'`;
+  const unplanned = view.notStartedOnly ? Prisma.sql`c."sprintId" IS NULL AND ${where} AND ${notStarted}` : Prisma.sql`c."sprintId" IS NULL AND ${where}`;
+  const focus = view.focus
+    ? Prisma.sql`UNION SELECT c.* FROM "Card" c LEFT JOIN "Sprint" s ON s.id = c."sprintId"
+        WHERE c."projectId" = ${access.projectId} AND c.key = ${view.focus} AND (c."sprintId" IS NULL OR ${sprints})`
+    : Prisma.empty;
   const [cards, [count]] = await Promise.all([
     cardsJson(
       access.projectKey,
-      Prisma.sql`SELECT c.* FROM "Card" c JOIN "Sprint" s ON s.id = c."sprintId" WHERE s.state = 'PLANNED' AND ${where}
+      Prisma.sql`SELECT c.* FROM "Card" c JOIN "Sprint" s ON s.id = c."sprintId" WHERE ${sprints} AND ${where}
         UNION ALL
-        (SELECT c.* FROM "Card" c WHERE c."sprintId" IS NULL AND ${where} ORDER BY c.rank LIMIT ${filter.limit ?? null}::bigint)`,
+        (SELECT c.* FROM "Card" c WHERE ${unplanned} ORDER BY c.rank LIMIT ${filter.limit ?? null}::bigint)
+        ${focus}`,
     ),
-    sqlQuery<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM "Card" c WHERE c."sprintId" IS NULL AND ${where}`),
+    sqlQuery<{ total: number; hidden: number }>(Prisma.sql`
+      SELECT (count(*) FILTER (WHERE ${view.notStartedOnly ? notStarted : Prisma.sql`true`}))::int AS total,
+             (count(*) FILTER (WHERE ${view.notStartedOnly ? Prisma.sql`NOT ${notStarted}` : Prisma.sql`false`}))::int AS hidden
+      FROM "Card" c WHERE c."sprintId" IS NULL AND ${where}`),
   ]);
-  const total = count!.total;
-  return { cards, total, hasMore: filter.limit !== undefined && total > filter.limit };
+  const { total, hidden } = count!;
+  return { cards, total, hidden, hasMore: filter.limit !== undefined && total > filter.limit };
 }
 
-export async function getBacklog(access: ProjectAccess, filter: BacklogFilter) {
-  const { cards, ...rest } = await backlogJson(access, filter);
+export async function getBacklog(access: ProjectAccess, filter: BacklogFilter, view: BacklogView = {}) {
+  const { cards, ...rest } = await backlogJson(access, filter, view);
   return { cards: JSON.parse(cards) as BacklogCard[], ...rest };
 }
 

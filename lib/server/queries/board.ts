@@ -105,19 +105,44 @@ export function boardForApi(board: Board) {
 }
 
 type ColumnRow = { id: string; name: string; category: ColumnCategory; wipLimit: number | null; policy: string; count: number };
-type ProjectRow = BoardProject & { sprintId: string | null; sprintName: string | null; lastEventId: string | null; columns: ColumnRow[] | null };
+
+/**
+ * The running sprint as the Scrum board's header shows it: dates (ISO), the points committed at
+ * the start, and the points of its cards now (`points`), of which `donePoints` sit in a Done column.
+ */
+export type BoardSprint = {
+  id: string;
+  name: string;
+  goal: string;
+  startDate: string | null;
+  endDate: string | null;
+  capacity: number | null;
+  committedPoints: number;
+  cardCount: number;
+  doneCards: number;
+  points: number;
+  donePoints: number;
+};
+type ProjectRow = BoardProject & { sprint: BoardSprint | null; lastEventId: string | null; columns: ColumnRow[] | null };
 
 async function loadProject(projectId: string): Promise<ProjectRow> {
   const [project] = await sqlQuery<ProjectRow>(Prisma.sql`
     SELECT p.key, p.name, p.mode::text AS mode, p."wipMode"::text AS "wipMode", p."agingDays",
-      s.id AS "sprintId", s.name AS "sprintName",
+      CASE WHEN s.id IS NOT NULL THEN (
+        SELECT json_build_object(
+          'id', s.id, 'name', s.name, 'goal', s.goal, 'capacity', s.capacity, 'committedPoints', coalesce(s."committedPoints", 0),
+          'startDate', to_char(s."startDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'endDate', to_char(s."endDate", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'cardCount', count(k.id), 'doneCards', count(k.id) FILTER (WHERE kc.category = 'DONE'),
+          'points', coalesce(sum(k.estimate), 0), 'donePoints', coalesce(sum(k.estimate) FILTER (WHERE kc.category = 'DONE'), 0))
+        FROM "Card" k JOIN "Column" kc ON kc.id = k."columnId" WHERE k."sprintId" = s.id
+      ) END AS sprint,
       (SELECT max(e.id)::text FROM "RealtimeEvent" e WHERE e."projectId" = p.id) AS "lastEventId",
       (SELECT json_agg(json_build_object(
           'id', c.id, 'name', c.name, 'category', c.category, 'wipLimit', c."wipLimit", 'policy', c.policy,
           'count', (SELECT count(*) FROM "Card" k WHERE k."columnId" = c.id AND k.type <> 'EPIC' AND (p.mode = 'KANBAN' OR k."sprintId" = s.id))) ORDER BY c.rank)
         FROM "Column" c WHERE c."projectId" = p.id) AS columns
     FROM "Project" p
-    LEFT JOIN LATERAL (SELECT id, name FROM "Sprint" WHERE "projectId" = p.id AND state = 'ACTIVE' LIMIT 1) s ON true
+    LEFT JOIN LATERAL (SELECT * FROM "Sprint" WHERE "projectId" = p.id AND state = 'ACTIVE' LIMIT 1) s ON true
     WHERE p.id = ${projectId}`);
   return project!;
 }
@@ -175,7 +200,7 @@ async function loadCards(projectId: string, sprintId: string | undefined, filter
  */
 export async function getBoard(access: ProjectAccess, filters: BoardFilters = {}) {
   const project = await loadProject(access.projectId);
-  const activeSprint = project.sprintId ? { id: project.sprintId, name: project.sprintName! } : null;
+  const activeSprint = project.sprint;
   const scrum = project.mode === "SCRUM";
   const rows = scrum && !activeSprint ? [] : await loadCards(access.projectId, activeSprint?.id, filters);
   rows.sort((a, b) => compareRanks(a.boardRank, b.boardRank));

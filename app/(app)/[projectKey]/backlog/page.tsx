@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BacklogView } from "@/components/backlog/backlog-view";
 import { EpicPanel } from "@/components/backlog/epic-panel";
-import { ActiveSprintBanner } from "@/components/sprint/active-sprint-banner";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hasRole } from "@/lib/domain/roles";
@@ -11,6 +10,7 @@ import { backlogFacets, getBacklog, listEpics } from "@/lib/server/queries/backl
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { listSprints } from "@/lib/server/queries/sprints";
 import { backlogQuery } from "@/lib/validation/backlog";
+import { cardKeySchema } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Backlog" };
@@ -38,7 +38,11 @@ export default async function BacklogPage({ params, searchParams }: Props) {
   const parsed = backlogQuery.safeParse(raw);
   const filter = parsed.success ? parsed.data : {};
   const limit = filter.limit ?? PAGE;
-  const [backlog, sprints, epics, facets] = await Promise.all([getBacklog(access, { ...filter, limit }), listSprints(access), listEpics(access), backlogFacets(access)]);
+  // Not the API's filters: what this page shows beyond them.
+  const showAll = raw.show === "all";
+  const focus = cardKeySchema.safeParse(raw.focus);
+  const view = { withActive: true, notStartedOnly: !showAll, focus: focus.success ? focus.data : undefined };
+  const [backlog, sprints, epics, facets] = await Promise.all([getBacklog(access, { ...filter, limit }, view), listSprints(access), listEpics(access), backlogFacets(access)]);
   const active = sprints.find((sprint) => sprint.state === "active") ?? null;
   const planned = sprints.filter((sprint) => sprint.state === "planned");
   const canManage = hasRole(access.role, "PRODUCT_OWNER");
@@ -49,15 +53,17 @@ export default async function BacklogPage({ params, searchParams }: Props) {
         <EpicPanel epics={epics} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col gap-4">
-        {active ? <ActiveSprintBanner projectKey={project.key} sprint={active} canManage={canManage} nextSprintName={planned[0]?.name ?? null} /> : null}
         <BacklogView
           projectKey={project.key}
           access={{ canRank: canManage, canPlan: hasRole(access.role, "MEMBER"), canManage }}
           cards={backlog.cards}
+          active={active}
           planned={planned}
-          activeSprintName={active?.name ?? null}
           hasMore={backlog.hasMore}
           total={backlog.total}
+          hidden={backlog.hidden}
+          showAll={showAll}
+          focusKey={view.focus ?? null}
           limit={limit}
           scale={facets.estimateScale}
           filtered={Boolean(filter.q || filter.type || filter.epic || filter.label || filter.assignee)}

@@ -7,6 +7,7 @@ import { requireProjectRole } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { getBoard } from "@/lib/server/queries/board";
 import { projectEpics, teamMembers } from "@/lib/server/queries/projects";
+import { listSprints } from "@/lib/server/queries/sprints";
 import { currentActor } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,8 @@ export default async function BoardPage({ params, searchParams }: Props) {
     throw error;
   });
   const filters = { q: search.q, assigneeId: search.assigneeId, label: search.label, type: search.type, blocked: search.blocked, mine: search.mine ? actor.userId : undefined };
-  const [board, members, epics] = await Promise.all([getBoard(access, filters), teamMembers(access.teamId), projectEpics(access.projectId)]);
+  const [board, members, epics, planned] = await Promise.all([getBoard(access, filters), teamMembers(access.teamId), projectEpics(access.projectId), listSprints(access, "planned")]);
+  const scrum = board.project.mode === "SCRUM" ? { now: new Date().toISOString(), canManage: hasRole(access.role, "PRODUCT_OWNER"), nextSprint: planned[0] ?? null } : undefined;
   return (
     <Board
       board={board}
@@ -35,6 +37,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
       epics={epics}
       canEdit={hasRole(access.role, "MEMBER")}
       canOverride={hasRole(access.role, "PRODUCT_OWNER")}
+      scrum={scrum}
     />
   );
 }

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompleteSprintDialog } from "@/components/sprint/complete-sprint-dialog";
 import { SprintReport } from "@/components/sprint/sprint-report";
-import { sprintDates, STATE_LABELS } from "@/components/sprint/sprint-format";
-import { StartSprintButton } from "@/components/sprint/start-sprint-button";
+import { sprintPeriod, STATE_LABELS } from "@/components/sprint/sprint-format";
+import { StartSprintDialog } from "@/components/sprint/start-sprint-dialog";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasRole } from "@/lib/domain/roles";
@@ -35,7 +35,7 @@ export default async function SprintPage({ params }: { params: Promise<Params> }
     canManage && report.state === "active" ? (
       <CompleteSprintDialog projectKey={project.key} sprint={report} nextSprintName={nextPlanned?.name ?? null} />
     ) : canManage && report.state === "planned" ? (
-      <StartSprintButton projectKey={project.key} sprintId={report.id} name={report.name} blockedBy={active?.name ?? null} />
+      <StartSprintDialog projectKey={project.key} sprint={report} blockedBy={active?.name ?? null} variant="primary" />
     ) : null;
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-6 py-6">
@@ -46,7 +46,7 @@ export default async function SprintPage({ params }: { params: Promise<Params> }
             {report.name} <Badge tone={report.state === "active" ? "success" : report.state === "planned" ? "info" : "neutral"}>{STATE_LABELS[report.state]}</Badge>
           </span>
         }
-        description={[sprintDates(report.startDate, report.endDate), report.goal && `Goal: ${report.goal}`].filter(Boolean).join(" · ") || undefined}
+        description={[sprintPeriod(report), report.goal && `Goal: ${report.goal}`].filter(Boolean).join(" · ") || undefined}
         actions={actions}
       />
       <SprintReport projectKey={project.key} report={report} />
