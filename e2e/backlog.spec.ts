@@ -85,7 +85,10 @@ test("plans, starts and completes a sprint", async ({ page }) => {
   const plannedKeys = await keysIn(sprint);
   expect([...plannedKeys].sort()).toEqual(keys.slice(0, 5).sort());
 
-  await afterAction(page, () => sprint.getByRole("button", { name: "Start sprint" }).click());
+  await sprint.getByRole("button", { name: "Start sprint" }).click();
+  const starting = page.getByRole("dialog", { name: "Start Sprint 1" });
+  await expect(starting.getByRole("alert")).toContainText("Over capacity by 5 pts.");
+  await afterAction(page, () => starting.getByRole("button", { name: "Start anyway" }).click());
   await expect(page.getByRole("region", { name: "Active sprint Sprint 1" })).toBeVisible();
   await page.goto(`/${key}/board`);
   for (let i = 1; i <= 5; i++) await expect(page.getByText(`Item ${i}`, { exact: true })).toBeVisible();
