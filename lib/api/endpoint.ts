@@ -51,7 +51,7 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 export function errorResponse(error: unknown, requestId?: string): Response {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.status === 429 && typeof error.details === "object" && error.details && "retryAfter" in error.details) {
+    if ((error.status === 429 || error.status === 503) && typeof error.details === "object" && error.details && "retryAfter" in error.details) {
       headers["retry-after"] = String((error.details as { retryAfter: number }).retryAfter);
     }
     return json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status, headers);

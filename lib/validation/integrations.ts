@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeRepositoryFilter } from "@/lib/domain/pipeline/repository";
-import { isValidStagePattern } from "@/lib/domain/pipeline/stages";
+import { MAX_STAGE_PATTERN_LENGTH, stagePatternProblem } from "@/lib/domain/pipeline/stages";
 import { PROVIDERS, STAGES } from "@/lib/domain/pipeline/types";
 import { idSchema } from "./common";
 
@@ -20,7 +20,15 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const stageRulesSchema = z
   .array(
     z.object({
-      pattern: z.string().trim().min(1).max(200).refine(isValidStagePattern, "Use plain text, or a regular expression between slashes such as /^deploy-/."),
+      pattern: z
+        .string()
+        .trim()
+        .min(1, "Enter a text or a regular expression such as /^deploy-/.")
+        .max(MAX_STAGE_PATTERN_LENGTH)
+        .superRefine((pattern, ctx) => {
+          const problem = stagePatternProblem(pattern);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
       stage: z.enum(STAGES),
     }),
   )
