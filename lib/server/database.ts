@@ -218,6 +218,10 @@ function openPostgres(url: string, poolSize = 10): Database {
     transaction: async (work) => {
       const client = await (await plainPool()).connect();
       let broken: Error | undefined;
+      // A connection cut between two statements (restart, failover) is reported here, not thrown
+      // out of the process: the next statement fails, and release() drops the connection.
+      const cut = (error: Error) => (broken = error);
+      client.on("error", cut);
       try {
         await client.query("BEGIN");
         const run = (sql: Prisma.Sql) => client.query(sql.text, driverValues(sql.values));
@@ -228,6 +232,7 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
+        client.removeListener("error", cut);
         client.release(broken);
       }
     },
