@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { dedupeKey, headerValue, verifyDelivery } from "@/lib/domain/pipeline/verify";
 import { PROVIDERS, type Provider } from "@/lib/domain/pipeline/types";
 import { errorResponse, json } from "@/lib/api/endpoint";
+import { idSchema } from "@/lib/validation/common";
 import { decryptSecret } from "../crypto";
 import { currentDatabase } from "../database";
 import { db } from "../db";
@@ -160,7 +161,7 @@ async function reject(integrationId: string, event: string, lastError: string, e
 export async function receiveWebhook(req: Request, providerParam: string, integrationId: string): Promise<Response> {
   try {
     const provider = PROVIDERS.find((p) => p === providerParam);
-    let integration = provider && integrationId.length <= 64 ? await loadIntegration(integrationId, false) : null;
+    let integration = provider && idSchema.safeParse(integrationId).success ? await loadIntegration(integrationId, false) : null;
     if (!provider || !integration || integration.provider !== provider) throw noSuchWebhook();
     if (Number(req.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) throw tooLarge();
     const raw = await readLimited(req, MAX_WEBHOOK_BYTES);

@@ -38,8 +38,11 @@ export function followBoardEvents(projectKey: string, token: string, lastEventId
     const decoder = new TextDecoder();
     let buffer = "";
     let event: Partial<StreamEvent> = {};
-    for await (const chunk of body) {
-      buffer += decoder.decode(chunk, { stream: true });
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
       let newline: number;
       while ((newline = buffer.indexOf("\n")) >= 0) {
         const line = buffer.slice(0, newline);
