@@ -13,7 +13,8 @@ export const PROVIDER_LABELS: Record<(typeof PROVIDERS)[number], string> = {
   generic: "Generic (any CI)",
 };
 
-export const DELIVERY_STATUSES = ["pending", "processed", "ignored", "duplicate", "rejected", "failed"] as const;
+/** Outcomes of stored deliveries. Refused ones (wrong signature, not JSON) are not stored: see WebhookRejection. */
+export const DELIVERY_STATUSES = ["pending", "processed", "ignored", "duplicate", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Board stage rules of an integration, tried in order; see lib/domain/pipeline/stages.ts. */
