@@ -1,14 +1,16 @@
 // The one database connection of a process: embedded PGlite in DATA_DIR by default, PostgreSQL when
 // DATABASE_URL is set. Everything else sees a PrismaClient plus listen/notify for realtime fan-out.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { lockDataDir } from "./data-dir-lock";
 import { logger } from "./logger";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrations";
+
+export { DataDirInUseError } from "./data-dir-lock";
 
 /** `snapshot`: a PGlite data folder dump to start an in-memory database from (tests). */
 export type DatabaseConfig = { kind: "pglite"; dataDir: string; snapshot?: Blob } | { kind: "postgres"; url: string; poolSize?: number };
@@ -52,44 +54,6 @@ const driverValues = (values: readonly unknown[]) => values.map((value) => (valu
 
 /** A connection attempt to an unreachable server fails after this long instead of hanging. */
 const CONNECT_TIMEOUT_MS = 5_000;
-
-export class DataDirInUseError extends Error {}
-
-const LOCK_FILE = "shipboard.lock";
-
-/** Claims DATA_DIR for this process, so a second process gets a clear error instead of a corrupt database. */
-function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(readFileSync(lockPath, "utf8"));
-      if (owner && isAlive(owner)) {
-        throw new DataDirInUseError(
-          `The embedded database in ${path.resolve(dataDir)} is in use by process ${owner} (a running Shipboard server). ` +
-            `Stop that server first, or talk to it through its HTTP API.`,
-        );
-      }
-      rmSync(lockPath, { force: true }); // left behind by a process that died
-    }
-  }
-  throw new DataDirInUseError(`Could not lock ${lockPath}`);
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function openPglite(dataDir: string, snapshot?: Blob): Database {
   const inMemory = dataDir.startsWith("memory://");
