@@ -10,6 +10,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { PROVIDERS, type Provider } from "@/lib/domain/pipeline/types";
 import { PROVIDER_LABELS } from "@/lib/validation/integrations";
 import { SecretReveal } from "./secret-reveal";
+import { StageRulesEditor, stageRulesOf, type StageRuleRow } from "./stage-rules-editor";
 
 const REPOSITORY_HINTS: Record<Provider, string> = {
   github: "owner/name, e.g. acme/shop. Deliveries from other repositories are logged and ignored. Empty: any repository.",
@@ -20,10 +21,13 @@ const REPOSITORY_HINTS: Record<Provider, string> = {
 
 export function CreateIntegration({ projectKey }: { projectKey: string }) {
   const [provider, setProvider] = useState<Provider>("github");
-  const [state, action, pending] = useActionState(
-    (_previous: ActionResult<CreatedSecret> | null, form: FormData) => createIntegrationAction(projectKey, Object.fromEntries(form)),
-    null,
-  );
+  const [rules, setRules] = useState<StageRuleRow[]>([]);
+  const [state, action, pending] = useActionState(async (_previous: ActionResult<CreatedSecret> | null, form: FormData) => {
+    const stageRules = stageRulesOf(rules);
+    const result = await createIntegrationAction(projectKey, { ...Object.fromEntries(form), ...(stageRules.length > 0 && { stageRules }) });
+    if (result.ok) setRules([]);
+    return result;
+  }, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="flex flex-col gap-4">
@@ -46,6 +50,7 @@ export function CreateIntegration({ projectKey }: { projectKey: string }) {
         <Button type="submit" variant="primary" loading={pending} className="sm:mt-[1.375rem]">
           <Plus aria-hidden /> Add integration
         </Button>
+        <StageRulesEditor rows={rules} onChange={setRules} errors={state && !state.ok ? state.fieldErrors : undefined} />
         {state && !state.ok && !state.fieldErrors ? (
           <p role="alert" className="text-sm text-danger sm:col-span-4">{state.message}</p>
         ) : null}
