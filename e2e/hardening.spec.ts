@@ -24,10 +24,13 @@ test("an admin adds stage rules; a pattern RE2 cannot run is refused inline and 
   await expect(pattern).toHaveAttribute("aria-invalid", "true");
   await expect(pattern).toHaveAccessibleDescription(/Not a usable regular expression .*Lookaheads and backreferences are not supported/);
   await expect(page.getByText("No integrations yet")).toBeVisible();
+  // What was refused stays as typed, to be corrected.
+  await expect(page.getByLabel("Name")).toHaveValue("Jenkins");
+  await expect(page.getByLabel("Provider")).toHaveValue("generic");
+  await expect(page.getByLabel("Rule 2 stage")).toHaveValue("deploy");
 
   // The catastrophic pattern of the issue is fine on RE2: it runs in linear time.
   await pattern.fill("/^(a+)+$/");
-  await page.getByLabel("Name").fill("Jenkins");
   await page.getByRole("button", { name: "Add integration" }).click();
   await expect(page.getByText("it will not be shown again")).toBeVisible();
   await expect(page.getByLabel("Rule 1 pattern")).toHaveCount(0); // the editor is emptied for the next one
@@ -48,7 +51,7 @@ test("refused deliveries are counted above the delivery log, not listed one by o
   }
   await page.goto(`/${project.key}/settings/integrations?integration=${created.id}`);
   const refused = page.getByRole("region", { name: "Refused deliveries" });
-  await expect(refused.getByText("Wrong or missing signature")).toBeVisible();
+  await expect(refused.getByText("Wrong or missing signature", { exact: true })).toBeVisible();
   await expect(refused.getByText("3", { exact: true })).toBeVisible();
   await expect(refused.getByRole("table", { name: "Last refusals: Wrong or missing signature" }).getByRole("row")).toHaveCount(4); // header + 3
   await expect(page.getByRole("region", { name: /Delivery log/ }).getByText("No deliveries")).toBeVisible();

@@ -104,12 +104,26 @@ describe("other input that used to answer 500", () => {
     expect(res.json.error.details).toEqual([expect.objectContaining({ path: "version" })]);
   });
 
+  it("refuses a NUL character in the sign-in form with 422 and counts no failed sign-in", async () => {
+    const before = await databaseFingerprint(database);
+    const throttled = await database.prisma.rateLimit.count();
+    const body = new URLSearchParams({ email: "po\u0000@example.com", password: "x" });
+    const req = new Request("http://localhost/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    const res = await authRoute.POST(req as Parameters<typeof authRoute.POST>[0]);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ error: { code: "VALIDATION_FAILED", message: expect.any(String), details: [{ path: "email", message: expect.stringContaining("NUL") }] } });
+    expect(await databaseFingerprint(database)).toEqual(before);
+    expect(await database.prisma.rateLimit.count()).toBe(throttled);
+  });
+
   it("refuses a JSON body on the sign-in callback with 415 and counts no failed sign-in", async () => {
     const before = await databaseFingerprint(database);
+    const throttled = await database.prisma.rateLimit.count();
     const req = new Request("http://localhost/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "po@example.com", password: "x" }) });
     const res = await authRoute.POST(req as Parameters<typeof authRoute.POST>[0]);
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: expect.any(String) } });
     expect(await databaseFingerprint(database)).toEqual(before);
+    expect(await database.prisma.rateLimit.count()).toBe(throttled);
   });
 });

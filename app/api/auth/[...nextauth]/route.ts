@@ -1,7 +1,8 @@
 import { errorResponse } from "@/lib/api/endpoint";
 import { handlers } from "@/lib/server/auth";
-import { AppError } from "@/lib/server/errors";
+import { AppError, validationFailed } from "@/lib/server/errors";
 import { clientAddress, signInRetryAfter } from "@/lib/server/sign-in-throttle";
+import { NUL_MESSAGE, nulPath } from "@/lib/validation/common";
 
 export const GET = handlers.GET;
 
@@ -28,9 +29,12 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 async function credentialsForm(req: Request): Promise<FormData | Response> {
   const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!FORM_TYPES.includes(type)) return errorResponse(new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the sign-in form as application/x-www-form-urlencoded.", 415));
+  let form: FormData;
   try {
-    return await req.clone().formData();
+    form = await req.clone().formData();
   } catch {
     return errorResponse(new AppError("INVALID_FORM", "The sign-in form could not be read.", 400));
   }
+  const at = nulPath(Object.fromEntries(form));
+  return at ? errorResponse(validationFailed([{ path: at.join("."), message: NUL_MESSAGE }])) : form;
 }
