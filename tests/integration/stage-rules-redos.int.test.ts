@@ -7,7 +7,7 @@ import * as healthRoute from "@/app/api/health/route";
 import * as integrationsRoute from "@/app/api/v1/projects/[key]/integrations/route";
 import { currentDatabase } from "@/lib/server/database";
 import { call } from "@/lib/server/testing/http";
-import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { openTestDatabase, testDbKind, type TestDatabase } from "@/lib/server/testing/test-database";
 import { drainWebhookQueue } from "@/lib/server/webhook-queue";
 import { loadFixtures, makePipelineWorld, sendFixture, sendSigned, type Fixture } from "./webhooks-support";
 
@@ -24,28 +24,36 @@ afterAll(() => database.dispose());
 const create = (body: unknown) => call(integrationsRoute.POST, { method: "POST", params: { key: "DEMO" }, body, auth: { token: world.adminToken } });
 
 /**
- * Calls /api/health every few milliseconds until `work` settles; returns the most time one answer
- * took, as wall-clock time and as this process's CPU time. Tests share two cores with other work,
- * so a wall-clock figure also measures the machine's load; CPU time measures what the server did
- * before it could answer (a regex running for 20 s on the event loop shows as 20 s of it).
+ * Calls /api/health every few milliseconds until `work` settles, and meanwhile measures the longest
+ * stretch the event loop was busy without a break, in this process's CPU time. /api/health
+ * answers as soon as the loop is free, so that stretch is how long a health check can be kept
+ * waiting (a regex backtracking for 20 s on the loop would show as 20 s). Tests share two cores
+ * with other work: wall-clock times would also measure the machine's load.
  */
-async function slowestHealthDuring(work: Promise<unknown>) {
+async function healthDuring(start: () => Promise<unknown>) {
   let done = false;
+  const measured = { longestBlockMs: 0, answers: 0, ticks: 0 };
+  let last = process.cpuUsage();
+  const tick = () => {
+    const used = process.cpuUsage(last);
+    measured.longestBlockMs = Math.max(measured.longestBlockMs, (used.user + used.system) / 1000);
+    measured.ticks++;
+    last = process.cpuUsage();
+    if (!done) setImmediate(tick);
+  };
+  setImmediate(tick);
+  await new Promise((resolve) => setImmediate(resolve)); // the ticker runs before the work starts
+  const work = start();
   void work.finally(() => (done = true));
-  const slowest = { wallMs: 0, cpuMs: 0, answers: 0 };
-  while (!done || slowest.answers === 0) {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
+  while (!done || measured.answers === 0) {
     const res = await healthRoute.GET();
     expect(res.status).toBe(200);
-    const used = process.cpuUsage(cpu);
-    slowest.wallMs = Math.max(slowest.wallMs, performance.now() - started);
-    slowest.cpuMs = Math.max(slowest.cpuMs, (used.user + used.system) / 1000);
-    slowest.answers++;
+    measured.answers++;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   await work;
-  return slowest;
+  await new Promise((resolve) => setImmediate(resolve)); // the last stretch is measured too
+  return measured;
 }
 
 describe("stage rules on a linear-time engine", () => {
@@ -76,9 +84,13 @@ describe("stage rules on a linear-time engine", () => {
     const issueCase = { branch: "DEMO-1", pipeline: { id: "p1", name: "CI" }, job: { name: `${"a".repeat(31)}!` }, status: "success" };
     expect((await sendSigned("generic", generic.json, "pipeline", issueCase, randomUUID())).status).toBe(202);
 
-    const slowest = await slowestHealthDuring(drainWebhookQueue());
-    expect(slowest.answers).toBeGreaterThan(0);
-    expect(slowest.cpuMs).toBeLessThan(50);
+    const health = await healthDuring(drainWebhookQueue);
+    expect(health.answers).toBeGreaterThan(0);
+    expect(health.ticks).toBeGreaterThan(1);
+    // On PostgreSQL the database works in its own processes: nothing may hold the loop 50 ms. The
+    // embedded PGlite runs on the loop itself and holds it for a whole transaction (~0.2 s here,
+    // the same with or without stage rules), so there the bound only excludes backtracking.
+    expect(health.longestBlockMs).toBeLessThan(testDbKind === "postgres" ? 50 : 1_000);
     const deliveries = await currentDatabase().prisma.webhookDelivery.findMany({ where: { integrationId: { in: [created.json.id, generic.json.id] } }, select: { status: true } });
     expect(deliveries.map((d) => d.status)).toEqual(["processed", "processed", "processed"]);
   });
