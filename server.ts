@@ -10,6 +10,8 @@ import { logger } from "@/lib/server/logger";
 
 const dev = process.argv.includes("--dev");
 const SHUTDOWN_GRACE_MS = 15_000;
+/** A NUL character, percent-encoded in a path segment or query (a raw one never passes Node's parser). */
+const NUL_IN_URL = /%00/i;
 
 /**
  * The client address for throttling, set here so a client cannot choose it: the socket's address,
@@ -46,6 +48,11 @@ async function main() {
     req.headers["x-client-ip"] = clientAddress(req);
     res.setHeader("x-request-id", id);
     if (shuttingDown) res.setHeader("connection", "close");
+    if (NUL_IN_URL.test(req.url ?? "")) {
+      // No page, route or id can hold U+0000 (PostgreSQL text cannot): refused before any of them runs.
+      res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "VALIDATION_FAILED", message: "The address must not contain a NUL character (%00)." } }));
+      return;
+    }
     inFlight++;
     const started = performance.now();
     res.on("close", () => {

@@ -3,7 +3,7 @@
 // dropped rather than failing the page.
 import { z } from "zod";
 import { boardFiltersQuery } from "@/lib/validation/board";
-import { cardKeySchema } from "@/lib/validation/common";
+import { cardKeySchema, parseInput } from "@/lib/validation/common";
 import { LANE_MODES } from "./board-layout";
 
 export const boardSearchSchema = boardFiltersQuery.extend({
@@ -23,7 +23,7 @@ type RawParams = Record<string, string | string[] | undefined> | URLSearchParams
 export function parseBoardSearch(raw: RawParams): BoardSearch {
   const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
   const params = Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ""));
-  const parsed = boardSearchSchema.safeParse(params);
+  const parsed = parseInput(boardSearchSchema, params);
   if (parsed.success) return parsed.data;
   const invalid = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
   return boardSearchSchema.parse(Object.fromEntries(Object.entries(params).filter(([key]) => !invalid.has(key))));

@@ -1,6 +1,6 @@
 "use client";
 import { Plus } from "lucide-react";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -10,6 +10,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { PROVIDERS, type Provider } from "@/lib/domain/pipeline/types";
 import { PROVIDER_LABELS } from "@/lib/validation/integrations";
 import { SecretReveal } from "./secret-reveal";
+import { StageRulesEditor, stageRulesOf, type StageRuleRow } from "./stage-rules-editor";
 
 const REPOSITORY_HINTS: Record<Provider, string> = {
   github: "owner/name, e.g. acme/shop. Deliveries from other repositories are logged and ignored. Empty: any repository.",
@@ -20,14 +21,28 @@ const REPOSITORY_HINTS: Record<Provider, string> = {
 
 export function CreateIntegration({ projectKey }: { projectKey: string }) {
   const [provider, setProvider] = useState<Provider>("github");
-  const [state, action, pending] = useActionState(
-    (_previous: ActionResult<CreatedSecret> | null, form: FormData) => createIntegrationAction(projectKey, Object.fromEntries(form)),
-    null,
-  );
+  const [rules, setRules] = useState<StageRuleRow[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, action, pending] = useActionState(async (_previous: ActionResult<CreatedSecret> | null, form: FormData) => {
+    const stageRules = stageRulesOf(rules);
+    const result = await createIntegrationAction(projectKey, { ...Object.fromEntries(form), ...(stageRules.length > 0 && { stageRules }) });
+    if (result.ok) {
+      formRef.current?.reset();
+      setRules([]);
+    }
+    return result;
+  }, null);
+  // Submitted by hand rather than with `action=`: React resets a form after its action, which
+  // would empty what a refused submission asks the admin to correct (and show selects wrong).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => action(form));
+  };
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="flex flex-col gap-4">
-      <form action={action} className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:grid-cols-[10rem_1fr_1fr_auto] sm:items-start">
+      <form ref={formRef} onSubmit={submit} className="grid gap-3 rounded-xl border border-border bg-surface p-4 sm:grid-cols-[10rem_1fr_1fr_auto] sm:items-start">
         <Field label="Provider" name="provider" error={errors?.provider}>
           {(props) => (
             <Select {...props} value={provider} onChange={(event) => setProvider(event.target.value as Provider)}>
@@ -46,6 +61,7 @@ export function CreateIntegration({ projectKey }: { projectKey: string }) {
         <Button type="submit" variant="primary" loading={pending} className="sm:mt-[1.375rem]">
           <Plus aria-hidden /> Add integration
         </Button>
+        <StageRulesEditor rows={rules} onChange={setRules} errors={state && !state.ok ? state.fieldErrors : undefined} />
         {state && !state.ok && !state.fieldErrors ? (
           <p role="alert" className="text-sm text-danger sm:col-span-4">{state.message}</p>
         ) : null}

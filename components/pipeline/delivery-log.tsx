@@ -9,10 +9,11 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { reprocessDeliveryAction } from "@/lib/actions/integrations";
-import type { DeliveryDetail, DeliveryDto } from "@/lib/server/queries/integrations";
+import type { DeliveryDetail, DeliveryDto, RejectionSummary } from "@/lib/server/queries/integrations";
 import { DELIVERY_STATUSES } from "@/lib/validation/integrations";
 import { cn } from "@/lib/utils/cn";
 import { DeliveryStatusBadge } from "./delivery-status";
+import { RefusedDeliveries } from "./refused-deliveries";
 
 type Result = { linkedCards?: string[]; pipeline?: string | null; job?: string | null; status?: string | null; environment?: string | null; ignored?: { reason: string }; duplicateOf?: string | null };
 
@@ -69,7 +70,7 @@ function PayloadDialog({ deliveryId, onClose }: { deliveryId: string; onClose: (
                   </tbody>
                 </table>
               ) : (
-                <p className="text-sm text-muted">Not stored (refused or repeated deliveries keep no headers).</p>
+                <p className="text-sm text-muted">Not stored (repeated deliveries keep no headers).</p>
               )}
             </section>
             <section aria-label="Body">
@@ -83,7 +84,9 @@ function PayloadDialog({ deliveryId, onClose }: { deliveryId: string; onClose: (
   );
 }
 
-export function DeliveryLog({ integration, deliveries, status, projectKey }: { integration: { id: string; name: string }; deliveries: DeliveryDto[]; status: string | null; projectKey: string }) {
+type DeliveryLogProps = { integration: { id: string; name: string }; deliveries: DeliveryDto[]; rejections: RejectionSummary[]; status: string | null; projectKey: string };
+
+export function DeliveryLog({ integration, deliveries, rejections, status, projectKey }: DeliveryLogProps) {
   const router = useRouter();
   const [viewing, setViewing] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -107,6 +110,7 @@ export function DeliveryLog({ integration, deliveries, status, projectKey }: { i
           ))}
         </nav>
       </div>
+      <RefusedDeliveries rejections={rejections} />
       {deliveries.length === 0 ? (
         <EmptyState size="sm" title="No deliveries" description="Deliveries appear here as soon as the provider sends one; GitHub's and GitLab's “test” buttons send one now." />
       ) : (
@@ -126,7 +130,7 @@ export function DeliveryLog({ integration, deliveries, status, projectKey }: { i
                   <Button size="sm" variant="ghost" onClick={() => setViewing(delivery.id)} aria-label={`Payload of delivery received ${new Date(delivery.receivedAt).toLocaleString()}`}>
                     <Braces aria-hidden /> Payload
                   </Button>
-                  {delivery.status === "rejected" || delivery.status === "duplicate" ? null : (
+                  {delivery.status === "duplicate" ? null : (
                     <Button size="sm" variant="ghost" disabled={pending} onClick={() => reprocess(delivery.id)}>
                       <RotateCcw aria-hidden /> Reprocess
                     </Button>

@@ -6,7 +6,6 @@ const TONES: Record<string, BadgeTone> = {
   pending: "info",
   ignored: "neutral",
   duplicate: "neutral",
-  rejected: "warning",
   failed: "danger",
 };
 

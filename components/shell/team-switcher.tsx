@@ -2,6 +2,7 @@
 import { Check, ChevronsUpDown, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -39,7 +40,11 @@ export function TeamSwitcher({ teams, team }: { teams: TeamOption[]; team: TeamO
         <DropdownMenuContent align="start" className="w-56">
           <DropdownMenuLabel>Teams</DropdownMenuLabel>
           {teams.map((option) => (
-            <DropdownMenuItem key={option.id} onSelect={() => startTransition(async () => { await switchTeamAction(option.id); router.push("/projects"); })}>
+            <DropdownMenuItem key={option.id} onSelect={() => startTransition(async () => {
+              const result = await switchTeamAction(option.id);
+              if (result.ok) router.push("/projects");
+              else toast.error(result.message);
+            })}>
               <span className="flex-1 truncate">{option.name}</span>
               {option.id === team?.id ? <Check aria-label="current team" className="size-4" /> : null}
             </DropdownMenuItem>

@@ -1,12 +1,13 @@
 "use server";
 import { signUpSchema } from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/common";
 import { signIn, signOut } from "@/lib/server/auth";
 import { signUp } from "@/lib/server/services/users";
 import { attempt, invalid, submittedValues, type ActionResult } from "./result";
 
 export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const values = submittedValues(formData);
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseInput(signUpSchema, Object.fromEntries(formData));
   if (!parsed.success) return { ...invalid(parsed.error.issues), values };
   const created = await attempt(() => signUp(parsed.data));
   if (!created.ok) return { ...created, values, ...(created.code === "EMAIL_TAKEN" && { fieldErrors: { email: created.message } }) };

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Actor } from "@/lib/server/authenticate";
 import { currentActor } from "@/lib/server/session";
+import { parseInput } from "@/lib/validation/common";
 import { attempt, invalid, type ActionResult } from "./result";
 
 type ProjectScoped = { projectKey: string };
@@ -27,7 +28,7 @@ export async function projectAction<A extends ProjectScoped, S extends z.ZodType
   const actor = await currentActor();
   const access = await attempt(() => spec.authorize(actor));
   if (!access.ok) return access;
-  const parsed = spec.schema.safeParse(spec.input);
+  const parsed = parseInput(spec.schema, spec.input);
   if (!parsed.success) {
     return invalid(parsed.error.issues.map((issue) => (spec.fieldsUnder && issue.path[0] === spec.fieldsUnder ? { ...issue, path: issue.path.slice(1) } : issue)));
   }

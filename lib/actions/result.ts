@@ -1,5 +1,5 @@
 // The value every server action returns. Expected failures are values; bugs are throws.
-import { AppError, type FieldIssue } from "@/lib/server/errors";
+import { AppError, asInputError, type FieldIssue } from "@/lib/server/errors";
 
 export type ActionFailure = { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown; values?: Record<string, string> };
 export type ActionResult<T = undefined> = { ok: true; data: T } | ActionFailure;
@@ -26,7 +26,8 @@ export function invalid(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>
 export async function attempt<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await work() };
-  } catch (error) {
+  } catch (thrown) {
+    const error = asInputError(thrown);
     if (!(error instanceof AppError)) throw error;
     const fieldErrors = error.code === "VALIDATION_FAILED" && Array.isArray(error.details) ? fieldErrorsOf(error.details as FieldIssue[]) : undefined;
     return { ok: false, code: error.code, message: error.message, fieldErrors, details: error.details };

@@ -3,27 +3,32 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireTeamRole } from "@/lib/server/authz";
 import { currentActor } from "@/lib/server/session";
 import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { createProject } from "@/lib/server/services/projects";
 import { acceptInvitation, changeMemberRole, createTeam, inviteMember, revokeInvitation } from "@/lib/server/services/teams";
 import { createProjectSchema } from "@/lib/validation/projects";
+import { idSchema, parseInput } from "@/lib/validation/common";
 import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema } from "@/lib/validation/teams";
 import { attempt, invalid, submittedValues, type ActionResult } from "./result";
 import { TEAM_COOKIE } from "@/lib/server/current-team";
 
-export async function switchTeamAction(teamId: string) {
+/** Shows another of the caller's teams; a team they are not in is "not found", and nothing changes. */
+export async function switchTeamAction(teamId: string): Promise<ActionResult> {
   const actor = await currentActor();
-  await requireTeamRole(actor, z.string().min(1).parse(teamId), "VIEWER");
-  (await cookies()).set(TEAM_COOKIE, teamId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+  const parsed = parseInput(idSchema, teamId);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const member = await attempt(() => requireTeamRole(actor, parsed.data, "VIEWER"));
+  if (!member.ok) return member;
+  (await cookies()).set(TEAM_COOKIE, parsed.data, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
   revalidatePath("/", "layout");
+  return { ok: true, data: undefined };
 }
 
 export async function createTeamAction(_previous: ActionResult<{ id: string }> | null, formData: FormData): Promise<ActionResult<{ id: string }>> {
   const actor = await currentActor();
-  const parsed = createTeamSchema.safeParse({ name: formData.get("name") });
+  const parsed = parseInput(createTeamSchema, { name: formData.get("name") });
   if (!parsed.success) return invalid(parsed.error.issues);
   const team = await createTeam(actor, parsed.data.name);
   (await cookies()).set(TEAM_COOKIE, team.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
@@ -34,7 +39,7 @@ export async function createTeamAction(_previous: ActionResult<{ id: string }> |
 export async function createProjectAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const actor = await currentActor();
   const values = submittedValues(formData);
-  const parsed = createProjectSchema.safeParse({ ...Object.fromEntries(formData), description: formData.get("description") || undefined });
+  const parsed = parseInput(createProjectSchema, { ...Object.fromEntries(formData), description: formData.get("description") || undefined });
   if (!parsed.success) return { ...invalid(parsed.error.issues), values };
   const result = await attempt(() => createProject(actor, parsed.data));
   if (!result.ok) return { ...result, values, ...(result.code === "PROJECT_KEY_TAKEN" && { fieldErrors: { key: result.message } }) };
@@ -44,7 +49,7 @@ export async function createProjectAction(_previous: ActionResult | null, formDa
 
 export async function inviteAction(teamId: string, _previous: unknown, formData: FormData): Promise<ActionResult<{ link: string; email: string; expiresAt: string }>> {
   const actor = await currentActor();
-  const parsed = inviteSchema.safeParse(Object.fromEntries(formData));
+  const parsed = parseInput(inviteSchema, Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error.issues);
   const result = await attempt(() => inviteMember(actor, teamId, parsed.data));
   if (!result.ok) return result;
@@ -61,7 +66,7 @@ export async function revokeInvitationAction(invitationId: string): Promise<Acti
 
 export async function changeRoleAction(teamId: string, userId: string, role: string): Promise<ActionResult> {
   const actor = await currentActor();
-  const parsed = changeRoleSchema.safeParse({ role });
+  const parsed = parseInput(changeRoleSchema, { role });
   if (!parsed.success) return invalid(parsed.error.issues);
   const result = await attempt(() => changeMemberRole(actor, teamId, userId, parsed.data.role));
   revalidatePath("/settings/team");
@@ -78,7 +83,7 @@ export async function acceptInvitationAction(token: string): Promise<ActionResul
 
 export async function createTokenAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ token: string; name: string }>> {
   const actor = await currentActor();
-  const parsed = createTokenSchema.safeParse({ name: formData.get("name") });
+  const parsed = parseInput(createTokenSchema, { name: formData.get("name") });
   if (!parsed.success) return invalid(parsed.error.issues);
   const created = await createApiToken(actor, parsed.data.name);
   revalidatePath("/settings/tokens");

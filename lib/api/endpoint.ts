@@ -3,8 +3,9 @@
 import { z } from "zod";
 import type { TeamRole } from "@/lib/domain/roles";
 import { authenticate, type Actor } from "@/lib/server/authenticate";
-import { AppError, fieldIssues, unauthorized } from "@/lib/server/errors";
+import { AppError, asInputError, fieldIssues, unauthorized } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { parseInput } from "@/lib/validation/common";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -48,10 +49,11 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return Response.json(data, { status, headers });
 }
 
-export function errorResponse(error: unknown, requestId?: string): Response {
+export function errorResponse(thrown: unknown, requestId?: string): Response {
+  const error = asInputError(thrown);
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.status === 429 && typeof error.details === "object" && error.details && "retryAfter" in error.details) {
+    if ((error.status === 429 || error.status === 503) && typeof error.details === "object" && error.details && "retryAfter" in error.details) {
       headers["retry-after"] = String((error.details as { retryAfter: number }).retryAfter);
     }
     return json({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status, headers);
@@ -73,7 +75,7 @@ async function readBody(req: Request, schema: z.ZodType | undefined): Promise<un
 }
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown, where: string): z.output<S> {
-  const result = schema.safeParse(raw);
+  const result = parseInput(schema, raw);
   if (!result.success) {
     const issues = fieldIssues(result.error.issues);
     throw new AppError("VALIDATION_FAILED", `Invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, 422, issues);

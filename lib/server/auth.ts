@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { cache } from "react";
 import { signInSchema } from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/common";
 import { db } from "./db";
 import { logger } from "./logger";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
@@ -27,7 +28,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
+        const parsed = parseInput(signInSchema, credentials);
         if (!parsed.success) throw new CredentialsSignin();
         const { email, password } = parsed.data;
         const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });

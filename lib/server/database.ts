@@ -1,13 +1,16 @@
 // The one database connection of a process: embedded PGlite in DATA_DIR by default, PostgreSQL when
 // DATABASE_URL is set. Everything else sees a PrismaClient plus listen/notify for realtime fan-out.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { lockDataDir } from "./data-dir-lock";
+import { logger } from "./logger";
 import { applyMigrations, readMigrations, type SqlSession } from "./migrations";
+
+export { DataDirInUseError } from "./data-dir-lock";
 
 /** `snapshot`: a PGlite data folder dump to start an in-memory database from (tests). */
 export type DatabaseConfig = { kind: "pglite"; dataDir: string; snapshot?: Blob } | { kind: "postgres"; url: string; poolSize?: number };
@@ -17,8 +20,12 @@ export interface Database {
   prisma: PrismaClient;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
-  /** Subscribes to NOTIFY on a channel; every instance on the same database receives it. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; every instance on the same database receives it. `onLost`
+   * is called once if the subscription ends by itself (its connection was terminated, the server
+   * restarted or failed over): nothing more arrives, and the caller listens again.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
   /**
    * Plain SQL with $1… parameters, outside Prisma and outside any transaction, for hot paths where
    * Prisma's per-call cost dominates (webhook intake, authentication and authorization).
@@ -45,43 +52,8 @@ const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
 /** Dates travel as ISO strings (UTC), whatever the driver's own conversion would do. */
 const driverValues = (values: readonly unknown[]) => values.map((value) => (value instanceof Date ? value.toISOString() : value));
 
-export class DataDirInUseError extends Error {}
-
-const LOCK_FILE = "shipboard.lock";
-
-/** Claims DATA_DIR for this process, so a second process gets a clear error instead of a corrupt database. */
-function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(readFileSync(lockPath, "utf8"));
-      if (owner && isAlive(owner)) {
-        throw new DataDirInUseError(
-          `The embedded database in ${path.resolve(dataDir)} is in use by process ${owner} (a running Shipboard server). ` +
-            `Stop that server first, or talk to it through its HTTP API.`,
-        );
-      }
-      rmSync(lockPath, { force: true }); // left behind by a process that died
-    }
-  }
-  throw new DataDirInUseError(`Could not lock ${lockPath}`);
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+/** A connection attempt to an unreachable server fails after this long instead of hanging. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 function openPglite(dataDir: string, snapshot?: Blob): Database {
   const inMemory = dataDir.startsWith("memory://");
@@ -118,13 +90,23 @@ function openPglite(dataDir: string, snapshot?: Blob): Database {
 }
 
 function openPostgres(url: string, poolSize = 10): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  let closing = false;
+  // Connections the server closed (restart, failover, pg_terminate_backend) are dropped by the
+  // pools, which open new ones on demand. (On close, pg ends the sockets after end() resolves: a
+  // server closing them then is expected.)
+  const idleConnectionFailed = (error: Error) => closing || logger.warn({ err: error }, "an idle PostgreSQL connection failed; the pool replaces it");
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }, { onPoolError: idleConnectionFailed }) });
   const listeners: pg.Client[] = [];
   let plain: Promise<pg.Pool> | undefined;
-  let closing = false;
+  // Keep-alive probes notice a server that vanished without closing the socket (failover).
   const dedicatedClient = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
     return client;
   };
   // The pool outside Prisma (query, transaction). It stores webhook bodies: lz4 compresses them
@@ -137,12 +119,11 @@ function openPostgres(url: string, poolSize = 10): Database {
     const pool = new pg.Pool({
       connectionString: url,
       max: poolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       options: lz4.rows[0]?.ok ? "-c default_toast_compression=lz4" : undefined,
       types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
     });
-    // An idle connection the server closed (restart, failover): the pool drops it and opens another.
-    // (On close, pg ends the sockets after end() resolves: a server closing them then is expected.)
-    pool.on("error", (error) => closing || console.error("an idle PostgreSQL connection failed:", error.message));
+    pool.on("error", idleConnectionFailed);
     return pool;
   };
   const plainPool = () =>
@@ -165,22 +146,46 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.end();
       }
     },
-    listen: async (channel, onPayload) => {
+    listen: async (channel, onPayload, onLost) => {
       // LISTEN needs a connection of its own: pooled connections are shared and recycled.
       const client = await dedicatedClient();
+      let listening = false;
+      const stop = () => {
+        const index = listeners.indexOf(client);
+        if (index >= 0) listeners.splice(index, 1);
+        return client.end();
+      };
+      const lost = (error: Error) => {
+        if (!listening) return; // before LISTEN succeeded, the failure is thrown instead
+        listening = false;
+        void stop().catch(() => {});
+        if (!closing) onLost?.(error);
+      };
       client.on("notification", (message) => message.channel === channel && onPayload(message.payload ?? ""));
-      client.on("error", (error) => console.error(`LISTEN ${channel} connection failed`, error));
-      await client.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+      client.on("error", lost);
+      client.on("end", () => lost(new Error("The LISTEN connection was closed.")));
+      try {
+        await client.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+      } catch (error) {
+        await client.end().catch(() => {});
+        throw error;
+      }
+      listening = true;
       listeners.push(client);
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end();
+        if (!listening) return;
+        listening = false;
+        await stop();
       };
     },
     query: async <T,>(sql: string, params: readonly unknown[]) => (await (await plainPool()).query(sql, driverValues(params))).rows as T[],
     transaction: async (work) => {
       const client = await (await plainPool()).connect();
       let broken: Error | undefined;
+      // A connection cut between two statements (restart, failover) is reported here, not thrown
+      // out of the process: the next statement fails, and release() drops the connection.
+      const cut = (error: Error) => (broken = error);
+      client.on("error", cut);
       try {
         await client.query("BEGIN");
         const run = (sql: Prisma.Sql) => client.query(sql.text, driverValues(sql.values));
@@ -191,6 +196,7 @@ function openPostgres(url: string, poolSize = 10): Database {
         await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
+        client.removeListener("error", cut);
         client.release(broken);
       }
     },

@@ -27,3 +27,19 @@ export const unprocessable = (code: string, message: string, details?: unknown) 
 export function fieldIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
 }
+
+/** PostgreSQL's refusal of U+0000 in text (22021) or in JSON (22P05), from a driver or through Prisma. */
+function isNulRefusal(error: unknown): boolean {
+  const direct = (error as { code?: unknown } | null)?.code;
+  const viaPrisma = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.originalCode;
+  return [direct, viaPrisma].some((code) => code === "22021" || code === "22P05");
+}
+
+/**
+ * An expected failure for what the database refused as input: a NUL character in an id or a text
+ * that no schema checked (schemas refuse it first, with the field's name, see parseInput).
+ * Anything else is returned as it is.
+ */
+export function asInputError(error: unknown): unknown {
+  return isNulRefusal(error) ? new AppError("VALIDATION_FAILED", "Text must not contain a NUL character (U+0000).", 422) : error;
+}

@@ -1,7 +1,9 @@
 import "server-only";
 // Server-Sent Events for one board: `id: <event id>`, `event: <kind>`, `data: <json>` per event,
-// a comment every 15 s so proxies keep the connection open, and an end on client disconnect or
-// server shutdown.
+// a comment every 15 s so proxies keep the connection open, and an end on client disconnect,
+// server shutdown or a lost LISTEN connection (the client reconnects with Last-Event-ID).
+import { AppError } from "./errors";
+import { logger } from "./logger";
 import { boardHub, type BoardMessage } from "./realtime-hub";
 
 const HEARTBEAT_MS = 15_000;
@@ -50,7 +52,9 @@ export async function boardEventStream(projectId: string, lastEventId: bigint | 
     unsubscribe = await boardHub().subscribe(projectId, lastEventId, (message) => write(formatEvent(message)), end);
   } catch (error) {
     end();
-    throw error;
+    // The database cannot be listened to right now (restart, failover): the client retries.
+    logger.warn({ err: error, projectId }, "board event stream could not start");
+    throw new AppError("REALTIME_UNAVAILABLE", "Live updates are unavailable for a moment; retry shortly.", 503, { retryAfter: RETRY_MS / 1000 });
   }
   if (ended) unsubscribe();
   return new Response(stream, {

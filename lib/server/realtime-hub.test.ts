@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Database } from "./database";
 import { RealtimeHub, type BoardMessage } from "./realtime-hub";
 
@@ -7,11 +7,17 @@ type Row = { id: bigint; projectId: string; kind: string; payload: unknown };
 /** A database whose NOTIFYs the test delivers by hand, whenever it likes. */
 function fakeDatabase(rows: Row[]) {
   let notify: (payload: string) => void = () => {};
+  let loseConnection: (error: Error) => void = () => {};
+  let listens = 0;
+  let refuse = false;
   const matches = (row: Row, where: { projectId: string; id: { gt?: bigint; in?: bigint[] } }) =>
     row.projectId === where.projectId && (where.id.gt === undefined || row.id > where.id.gt) && (where.id.in === undefined || where.id.in.includes(row.id));
   const database = {
-    listen: async (_channel: string, onPayload: (payload: string) => void) => {
+    listen: async (_channel: string, onPayload: (payload: string) => void, onLost: (error: Error) => void) => {
+      listens++;
+      if (refuse) throw new Error("connection refused");
       notify = onPayload;
+      loseConnection = onLost;
       return async () => {};
     },
     prisma: {
@@ -20,7 +26,13 @@ function fakeDatabase(rows: Row[]) {
       },
     },
   } as unknown as Database;
-  return { database, notify: (row: Row) => notify(`${row.projectId}:${row.id}`) };
+  return {
+    database,
+    notify: (row: Row) => notify(`${row.projectId}:${row.id}`),
+    loseConnection: (error = new Error("terminating connection due to administrator command")) => loseConnection(error),
+    listens: () => listens,
+    refuseConnections: (value: boolean) => void (refuse = value),
+  };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -52,5 +64,43 @@ describe("RealtimeHub", () => {
     notify(late);
     await settle();
     expect(received.map((m) => m.id)).toEqual(["5", "4"]);
+  });
+});
+
+describe("RealtimeHub when the LISTEN connection drops", () => {
+  it("ends every stream, reports degraded, and listens again with backoff", async () => {
+    const { database, loseConnection, listens, refuseConnections } = fakeDatabase([]);
+    const hub = new RealtimeHub(database);
+    const ended: string[] = [];
+    await hub.subscribe("p", null, () => {}, () => ended.push("a"));
+    await hub.subscribe("q", 0n, () => {}, () => ended.push("b"));
+    expect(hub.status).toBe("ok");
+
+    refuseConnections(true); // the database is still restarting
+    loseConnection();
+    // Streams end, so browsers reconnect with Last-Event-ID instead of waiting on heartbeats forever.
+    expect(ended).toEqual(["a", "b"]);
+    expect(hub.status).toBe("degraded");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(listens()).toBe(2); // one attempt after 250 ms, refused
+    expect(hub.status).toBe("degraded");
+    await expect(hub.subscribe("p", null, () => {}, () => {})).rejects.toThrow("connection refused");
+
+    refuseConnections(false);
+    await vi.waitFor(() => expect(hub.status).toBe("ok"), { timeout: 2_000 });
+    await hub.close();
+  });
+
+  it("replays what a reconnecting client missed while the connection was down", async () => {
+    const rows: Row[] = [{ id: 1n, projectId: "p", kind: "card.moved", payload: {} }];
+    const { database, loseConnection } = fakeDatabase(rows);
+    const hub = new RealtimeHub(database);
+    const received: string[] = [];
+    await hub.subscribe("p", 0n, (message) => received.push(message.id), () => {});
+    loseConnection();
+    rows.push({ id: 2n, projectId: "p", kind: "card.moved", payload: {} }); // committed while nobody listened
+    await hub.subscribe("p", 1n, (message) => received.push(message.id), () => {}); // the browser's reconnect
+    expect(received).toEqual(["1", "2"]);
+    await hub.close();
   });
 });

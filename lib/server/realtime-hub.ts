@@ -6,6 +6,10 @@ import "server-only";
 //
 // Rows are fetched by the ids notified, not "id > last": ids are taken at insert but commits may
 // land in another order, and a cursor would skip an event whose transaction committed late.
+//
+// When the LISTEN connection drops (restart, failover, pg_terminate_backend), NOTIFYs sent
+// meanwhile reach nobody here. The hub then ends every stream, so browsers reconnect with
+// Last-Event-ID and catch up from the RealtimeEvent table, and listens again with backoff.
 import { currentDatabase, type Database } from "./database";
 import { logger } from "./logger";
 import { BOARD_CHANNEL } from "./realtime";
@@ -15,6 +19,13 @@ export type BoardMessage = { id: string; kind: string; payload: unknown };
 
 /** Most events replayed to a reconnecting client; further behind, it gets one `board.changed` and reloads. */
 export const MAX_REPLAY = 500;
+
+/** Waits before listening again after the connection dropped: 250 ms, doubling, at most 10 s. */
+const RECONNECT_FIRST_MS = 250;
+const RECONNECT_MAX_MS = 10_000;
+
+/** `ok` while listening (or not needed yet), `degraded` while the LISTEN connection is down. */
+export type RealtimeStatus = "ok" | "degraded";
 
 type Subscriber = {
   projectId: string;
@@ -38,12 +49,22 @@ export class RealtimeHub {
   private drainScheduled = false;
   private draining: Promise<void> = Promise.resolve();
   private listening: Promise<() => Promise<void>> | null = null;
+  /** Set when the LISTEN connection dropped, until listening again. */
+  private lostSince: number | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private failedReconnects = 0;
+  private closed = false;
 
   constructor(readonly database: Database) {}
 
+  get status(): RealtimeStatus {
+    return this.lostSince === null ? "ok" : "degraded";
+  }
+
   /**
    * Streams the project's board events to `send`. With `lastEventId`, first replays what came
-   * after it (catch-up), then goes live without gaps or repeats. `end` is called on shutdown.
+   * after it (catch-up), then goes live without gaps or repeats. `end` is called on shutdown, and
+   * when the LISTEN connection drops (the client then resumes from its Last-Event-ID).
    */
   async subscribe(projectId: string, lastEventId: bigint | null, send: Subscriber["send"], end: Subscriber["end"]): Promise<() => void> {
     const subscriber: Subscriber = { projectId, send, end, held: lastEventId === null ? null : [], replayed: new Set() };
@@ -62,19 +83,60 @@ export class RealtimeHub {
 
   /** Ends every stream and stops listening (graceful shutdown). */
   async close() {
-    for (const subscriber of this.subscribers) subscriber.end();
-    this.subscribers.clear();
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.endStreams();
     const listening = this.listening;
     this.listening = null;
     if (listening) await (await listening)().catch(() => {});
   }
 
+  private endStreams() {
+    const subscribers = [...this.subscribers];
+    this.subscribers.clear();
+    for (const subscriber of subscribers) subscriber.end();
+  }
+
   private listen() {
-    this.listening ??= this.database.listen(BOARD_CHANNEL, (payload) => this.notified(payload)).catch((error) => {
-      this.listening = null;
-      throw error;
-    });
-    return this.listening;
+    if (this.listening) return this.listening;
+    const attempt: Promise<() => Promise<void>> = this.database.listen(BOARD_CHANNEL, (payload) => this.notified(payload), (error) => this.lost(error)).then(
+      (unlisten) => {
+        if (this.lostSince !== null) logger.info({ downMs: Date.now() - this.lostSince }, "listening for board events again");
+        this.lostSince = null;
+        this.failedReconnects = 0;
+        return unlisten;
+      },
+      (error: unknown) => {
+        if (this.listening === attempt) this.listening = null;
+        throw error;
+      },
+    );
+    this.listening = attempt;
+    return attempt;
+  }
+
+  /** The LISTEN connection dropped: end the streams (clients resume from Last-Event-ID) and listen again. */
+  private lost(error: Error) {
+    logger.warn({ err: error, streams: this.subscribers.size }, "board events connection lost; reconnecting");
+    this.listening = null;
+    this.lostSince ??= Date.now();
+    this.pending.clear();
+    this.endStreams();
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect() {
+    if (this.closed || this.reconnectTimer) return;
+    const delay = Math.min(RECONNECT_FIRST_MS * 2 ** this.failedReconnects, RECONNECT_MAX_MS);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.listen().catch((error: unknown) => {
+        this.failedReconnects++;
+        if (this.failedReconnects % 10 === 1) logger.error({ err: error, attempts: this.failedReconnects }, "board events: cannot listen again yet");
+        this.scheduleReconnect();
+      });
+    }, delay);
+    this.reconnectTimer.unref?.();
   }
 
   private async replay(subscriber: Subscriber, after: bigint) {
@@ -145,6 +207,11 @@ export class RealtimeHub {
 
 const HUB = Symbol.for("shipboard.realtimeHub");
 type GlobalWithHub = typeof globalThis & { [HUB]?: RealtimeHub };
+
+/** Whether live updates reach this process: `degraded` while its LISTEN connection is being re-established. */
+export function realtimeStatus(): RealtimeStatus {
+  return (globalThis as GlobalWithHub)[HUB]?.status ?? "ok";
+}
 
 /** The hub of the process-wide database; one per process, shared by Next's bundles through globalThis. */
 export function boardHub(): RealtimeHub {

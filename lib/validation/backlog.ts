@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cardTypeSchema, createCardSchema } from "./cards";
 import { overrideSchema } from "./board";
-import { cardKeySchema, idSchema } from "./common";
+import { cardKeySchema, idSchema, versionSchema } from "./common";
 
 /**
  * Where cards go in the project-wide order: right after one card, right before one, or at the
@@ -54,7 +54,7 @@ export type CreateBacklogCardInput = z.output<typeof createBacklogCardSchema>;
 export const estimateCardSchema = z
   .object({
     estimate: z.number().int("Story points are whole numbers.").min(0).max(1000).nullable(),
-    version: z.number().int().min(1),
+    version: versionSchema,
   })
   .strict();
 export type EstimateCardInput = z.output<typeof estimateCardSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cardTypeSchema } from "./cards";
-import { cardKeySchema, idSchema, projectKeySchema } from "./common";
+import { cardKeySchema, idSchema, projectKeySchema, versionSchema } from "./common";
 
 /**
  * An enum as the API spells it (lower case) or as the domain and the UI do (upper case); the
@@ -51,7 +51,7 @@ export type BoardSettingsInput = z.output<typeof boardSettingsSchema>;
 export const overrideSchema = z.object({ reason: z.string().trim().min(1, "Give a reason.").max(500) }).strict();
 
 export const moveCardSchema = z
-  .object({ toColumnId: idSchema, afterKey: cardKeySchema.optional(), beforeKey: cardKeySchema.optional(), version: z.number().int().min(1).optional(), override: overrideSchema.optional() })
+  .object({ toColumnId: idSchema, afterKey: cardKeySchema.optional(), beforeKey: cardKeySchema.optional(), version: versionSchema.optional(), override: overrideSchema.optional() })
   .strict();
 export type MoveCardInput = z.output<typeof moveCardSchema>;
 

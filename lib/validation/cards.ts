@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cardKeySchema } from "./common";
+import { cardKeySchema, versionSchema } from "./common";
 
 export const CARD_TYPES = ["story", "bug", "task", "spike", "epic"] as const;
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
@@ -32,7 +32,7 @@ export type CreateCardInput = z.output<typeof createCardSchema>;
 
 export const updateCardSchema = cardFieldsSchema
   .partial()
-  .extend({ version: z.number().int().min(1, "version is the card's current version (from GET).") })
+  .extend({ version: versionSchema })
   .strict();
 export type UpdateCardInput = z.output<typeof updateCardSchema>;
 
@@ -42,5 +42,5 @@ export const listCardsQuery = z.object({
   assigneeId: z.string().max(64).optional(),
   label: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.coerce.number().int().min(0).optional(),
+  cursor: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeRepositoryFilter } from "@/lib/domain/pipeline/repository";
-import { isValidStagePattern } from "@/lib/domain/pipeline/stages";
+import { MAX_STAGE_PATTERN_LENGTH, stagePatternProblem } from "@/lib/domain/pipeline/stages";
 import { PROVIDERS, STAGES } from "@/lib/domain/pipeline/types";
 import { idSchema } from "./common";
 
@@ -13,14 +13,23 @@ export const PROVIDER_LABELS: Record<(typeof PROVIDERS)[number], string> = {
   generic: "Generic (any CI)",
 };
 
-export const DELIVERY_STATUSES = ["pending", "processed", "ignored", "duplicate", "rejected", "failed"] as const;
+/** Outcomes of stored deliveries. Refused ones (wrong signature, not JSON) are not stored: see WebhookRejection. */
+export const DELIVERY_STATUSES = ["pending", "processed", "ignored", "duplicate", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Board stage rules of an integration, tried in order; see lib/domain/pipeline/stages.ts. */
 export const stageRulesSchema = z
   .array(
     z.object({
-      pattern: z.string().trim().min(1).max(200).refine(isValidStagePattern, "Use plain text, or a regular expression between slashes such as /^deploy-/."),
+      pattern: z
+        .string()
+        .trim()
+        .min(1, "Enter a text or a regular expression such as /^deploy-/.")
+        .max(MAX_STAGE_PATTERN_LENGTH)
+        .superRefine((pattern, ctx) => {
+          const problem = stagePatternProblem(pattern);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
       stage: z.enum(STAGES),
     }),
   )

@@ -9,21 +9,8 @@ import { call, tokenFor } from "@/lib/server/testing/http";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { revokeApiToken } from "@/lib/server/services/api-tokens";
 import { makeTeam, makeUser, makeWorld } from "@/prisma/factories";
+import { handlerFor, routeFileFor, routeModules } from "./support/api-routes";
 import { databaseFingerprint, matrixFixtures, type MatrixWorld } from "./support/matrix-fixtures";
-
-type Handler = Parameters<typeof call>[0];
-const routeModules = import.meta.glob<Record<string, Handler>>("/app/api/v1/**/route.ts", { eager: true });
-
-function routeFileFor(path: string) {
-  const segments = path.split("/").filter(Boolean).map((segment) => segment.replace(/^\{(.+)\}$/, "[$1]"));
-  return `/app/api/v1/${segments.join("/")}/route.ts`.replace("/openapi.json/", "/openapi.json/");
-}
-
-function handlerFor(spec: EndpointSpec): Handler {
-  const handler = routeModules[routeFileFor(spec.path)]?.[spec.method];
-  if (!handler) throw new Error(`no ${spec.method} handler in ${routeFileFor(spec.path)}`);
-  return handler;
-}
 
 let database: TestDatabase;
 let world: MatrixWorld;

@@ -40,7 +40,30 @@ describe("embedded data folder lock", () => {
     await new Promise((resolve) => child.on("exit", resolve));
     writeFileSync(path.join(dataDir, "shipboard.lock"), String(deadPid));
     const database = openDatabase({ kind: "pglite", dataDir });
-    expect(readFileSync(path.join(dataDir, "shipboard.lock"), "utf8")).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(path.join(dataDir, "shipboard.lock"), "utf8"))).toMatchObject({ pid: process.pid, started: expect.any(String), dataDir: path.resolve(dataDir) });
     await database.close();
+  });
+
+  it("takes over a lock whose process died and whose pid now belongs to another running program", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "shipboard-lock-"));
+    // The pid is alive, but it is not the process that wrote the lock: that one started at another time.
+    const other = spawn("sleep", ["30"]);
+    try {
+      writeFileSync(path.join(dataDir, "shipboard.lock"), JSON.stringify({ pid: other.pid, started: "1", dataDir }));
+      const database = openDatabase({ kind: "pglite", dataDir });
+      expect(JSON.parse(readFileSync(path.join(dataDir, "shipboard.lock"), "utf8"))).toMatchObject({ pid: process.pid });
+      await database.close();
+    } finally {
+      other.kill();
+    }
+  });
+
+  it("still refuses while the process that wrote the lock runs, naming it", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "shipboard-lock-"));
+    const first = openDatabase({ kind: "pglite", dataDir });
+    const lock = JSON.parse(readFileSync(path.join(dataDir, "shipboard.lock"), "utf8"));
+    expect(lock.started).not.toBeNull();
+    expect(() => openDatabase({ kind: "pglite", dataDir })).toThrow(`is in use by process ${process.pid}`);
+    await first.close();
   });
 });

@@ -138,7 +138,7 @@ describe("delivery log", () => {
     expect((await call(deliveryRoute.GET, { params: { id: sent.json.id }, auth: { token: tokens.outsider } })).status).toBe(404);
   });
 
-  it("reprocesses a stored delivery with the current settings; refuses rejected ones", async () => {
+  it("reprocesses a stored delivery with the current settings; refuses repeated ones", async () => {
     const { github } = world.integrations;
     await prisma().integration.update({ where: { id: github.id }, data: { repository: "acme/elsewhere" } });
     const sent = await sendFixture(fixture("github/check_suite.completed.json"), world.integrations, { ...(fixture("github/check_suite.completed.json").body as object), n: 1 });
@@ -155,8 +155,8 @@ describe("delivery log", () => {
     const card = await call(cardRoute.GET, { params: { cardKey: "DEMO-18" }, auth: { token: tokens.member } });
     expect(card.json.pipeline).toMatchObject({ status: "success", runs: [expect.objectContaining({ name: "octocoders-linter", status: "success" })] });
 
-    const rejected = await prisma().webhookDelivery.create({ data: { integrationId: github.id, event: "push", status: "rejected" } });
-    expect((await call(reprocessRoute.POST, { method: "POST", params: { id: rejected.id }, auth: { token: tokens.admin } })).json.error.code).toBe("NOT_REPROCESSABLE");
+    const repeated = await prisma().webhookDelivery.create({ data: { integrationId: github.id, event: "push", status: "duplicate" } });
+    expect((await call(reprocessRoute.POST, { method: "POST", params: { id: repeated.id }, auth: { token: tokens.admin } })).json.error.code).toBe("NOT_REPROCESSABLE");
     expect((await call(reprocessRoute.POST, { method: "POST", params: { id: "nope" }, auth: { token: tokens.admin } })).status).toBe(404);
   });
 });

@@ -46,7 +46,7 @@ export const rotateSecretEndpoint = defineEndpoint({
 export const listDeliveriesEndpoint = defineEndpoint({
   method: "GET",
   path: "/integrations/{id}/deliveries",
-  summary: "Delivery log, newest first: outcome (pending, processed, ignored, duplicate, rejected, failed), attempts, error and what was derived",
+  summary: "Delivery log, newest first: outcome (pending, processed, ignored, duplicate, failed), attempts, error and what was derived; with the refused deliveries counted by reason and the last few of each",
   tag: "Integrations",
   role: "ADMIN",
   params: idParams,
@@ -63,7 +63,7 @@ export const getDeliveryEndpoint = defineEndpoint({
 export const reprocessDeliveryEndpoint = defineEndpoint({
   method: "POST",
   path: "/deliveries/{id}/reprocess",
-  summary: "Queue a stored delivery again (e.g. after changing the repository filter); 409 for rejected or duplicate ones",
+  summary: "Queue a stored delivery again (e.g. after changing the repository filter); 409 for a repeated one",
   tag: "Integrations",
   role: "ADMIN",
   params: idParams,
@@ -115,9 +115,10 @@ export const webhookOpenApiPaths = {
       responses: {
         "202": { description: "Stored (`{ accepted: true, id }`) or a repeat (`{ accepted: true, duplicate: true }`)" },
         "400": { description: "The body is not JSON", ...errorBody },
-        "401": { description: "Signature or token missing or wrong", ...errorBody },
+        "401": { description: "Signature or token missing or wrong (counted in the integration's refusals)", ...errorBody },
         "404": { description: "No such integration for this provider", ...errorBody },
         "413": { description: "Body larger than 5 MB", ...errorBody },
+        "429": { description: "Too many refused deliveries from this address this minute (`Retry-After`); deliveries that verify are never limited", ...errorBody },
       },
     },
   },

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { DEFAULT_STAGE_RULES, isValidStagePattern, stageFor, stageForAny, type StageRule } from "./stages";
+import { DEFAULT_STAGE_RULES, isValidStagePattern, MAX_MATCHED_NAME_LENGTH, stageFor, stageForAny, stagePatternProblem, type StageRule } from "./stages";
 
 describe("stageFor with the default rules", () => {
   it.each([
@@ -37,6 +37,11 @@ describe("stageFor with the default rules", () => {
     ["product-page", null],
     ["shipping-rates", null],
     ["CodeQL", null],
+    ["checkouts", null],
+    ["check-out", "test"],
+    ["checks", "test"],
+    ["shipit", null],
+    ["tagged", null],
     ["", null],
   ] as const)("%s -> %s", (name, stage) => {
     expect(stageFor(name)).toBe(stage);
@@ -86,5 +91,38 @@ describe("configured stage rules", () => {
     expect(stageForAny([null, "", "run", "Deploy"])).toBe("deploy");
     expect(stageForAny(["test", "deploy"])).toBe("test");
     expect(stageForAny([])).toBeNull();
+  });
+});
+
+describe("regular expressions run in linear time (RE2)", () => {
+  it("answers at once for a pattern that backtracks exponentially in JavaScript", () => {
+    const rules: StageRule[] = [{ pattern: "/^(a+)+$/", stage: "test" }];
+    const started = performance.now();
+    expect(stageFor(`${"a".repeat(31)}!`, rules)).toBeNull();
+    expect(stageFor(`${"a".repeat(MAX_MATCHED_NAME_LENGTH - 1)}!`, rules)).toBeNull();
+    expect(stageFor("aaaa", rules)).toBe("test");
+    // JavaScript's engine needs seconds for 31 characters and doubles per character.
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("matches only the first MAX_MATCHED_NAME_LENGTH characters of a name", () => {
+    const rules: StageRule[] = [{ pattern: "/deploy$/", stage: "deploy" }];
+    expect(stageFor(`${"x".repeat(MAX_MATCHED_NAME_LENGTH - 6)}deploy`, rules)).toBe("deploy");
+    expect(stageFor(`${"x".repeat(MAX_MATCHED_NAME_LENGTH)}deploy`, rules)).toBeNull();
+  });
+
+  it.each([
+    ["/(?!out)check/", "unsupported Perl syntax"],
+    ["/(a)\\1/", "invalid escape sequence"],
+    ["/([unclosed/", "missing closing ]"],
+    [`/${"a".repeat(200)}/`, "at most 200 characters"],
+  ])("refuses %s and says why", (pattern, reason) => {
+    expect(stagePatternProblem(pattern)).toContain(reason);
+    expect(stageFor("check", [{ pattern, stage: "test" }])).toBeNull();
+  });
+
+  it("accepts what RE2 compiles, lookbehinds excepted", () => {
+    expect(stagePatternProblem("/^deploy-(eu|us)\\d+$/")).toBeNull();
+    expect(stagePatternProblem("/(?<!pre)deploy/")).not.toBeNull();
   });
 });

@@ -100,8 +100,17 @@ export async function listDeliveries(access: IntegrationAccess, query: Deliverie
     select: deliverySelect,
   });
   const page = rows.slice(0, query.limit);
-  return { deliveries: page.map(deliveryDto), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+  return { deliveries: page.map(deliveryDto), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null, rejections: await listRejections(access) };
 }
+
+export type Refusal = { at: string; event: string; address: string | null };
+
+/** Refused deliveries of the integration by reason: how many, when the last came, and the last few. */
+async function listRejections(access: IntegrationAccess) {
+  const rows = await db.webhookRejection.findMany({ where: { integrationId: access.integrationId }, orderBy: { lastAt: "desc" }, select: { reason: true, count: true, lastAt: true, recent: true } });
+  return rows.map((row) => ({ reason: row.reason, count: row.count, lastAt: row.lastAt.toISOString(), recent: row.recent as Refusal[] }));
+}
+export type RejectionSummary = Awaited<ReturnType<typeof listRejections>>[number];
 
 /** One delivery with what was received: headers (secrets redacted) and the raw body. */
 export async function getDelivery(access: DeliveryAccess) {

@@ -47,15 +47,15 @@ export async function deleteIntegration(access: IntegrationAccess) {
 /**
  * Queues a stored delivery again, e.g. after fixing the repository filter or the stage rules.
  * Processing is idempotent, so reprocessing a processed delivery changes only what the new
- * settings change. Rejected and duplicate deliveries have no body to process.
+ * settings change. Repeated deliveries have no body to process.
  */
 export async function reprocessDelivery(access: DeliveryAccess) {
   const now = new Date();
   const queued = await db.webhookDelivery.updateMany({
-    where: { id: access.deliveryId, body: { not: null }, status: { notIn: ["rejected", "duplicate"] } },
+    where: { id: access.deliveryId, body: { not: null }, status: { not: "duplicate" } },
     data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, processedAt: null },
   });
-  if (queued.count === 0) throw conflict("NOT_REPROCESSABLE", "Only stored deliveries can be reprocessed; rejected and duplicate ones have no body.");
+  if (queued.count === 0) throw conflict("NOT_REPROCESSABLE", "Only stored deliveries can be reprocessed; a repeated one has no body.");
   wakeWebhookWorker();
   return { id: access.deliveryId, status: "pending" as const };
 }

@@ -6,14 +6,17 @@ import { createHash, randomUUID } from "node:crypto";
 import { dedupeKey, headerValue, verifyDelivery } from "@/lib/domain/pipeline/verify";
 import { PROVIDERS, type Provider } from "@/lib/domain/pipeline/types";
 import { errorResponse, json } from "@/lib/api/endpoint";
+import { idSchema } from "@/lib/validation/common";
 import { decryptSecret } from "../crypto";
 import { currentDatabase } from "../database";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import { logger } from "../logger";
+import { clientAddress } from "../sign-in-throttle";
 import { wakeWebhookWorker } from "../webhook-queue";
 import { MAX_WEBHOOK_BYTES, parseWebhookJson } from "./pipeline/body";
 import { insertStatement } from "./pipeline/sql";
+import { recordRefusal } from "./webhook-rejections";
 
 const EVENT_HEADERS: Record<Provider, string> = {
   github: "X-GitHub-Event",
@@ -142,10 +145,10 @@ function storedHeaders(headers: Headers): Record<string, string> {
 // Dedupe ids are the sender's; a very long one is hashed so the unique index stays small.
 const storableKey = (key: string | null) => (key === null || key.length <= 200 ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`);
 
-async function reject(integrationId: string, event: string, lastError: string, error: AppError) {
-  // A refused delivery is logged without headers or body: they are unauthenticated or unusable.
-  const now = new Date();
-  await db.webhookDelivery.create({ data: { integrationId, event, status: "rejected", lastError, receivedAt: now, nextAttemptAt: now }, select: { id: true } });
+/** A refused delivery is counted in the integration's aggregate (no headers, no body: they are unauthenticated or unusable). */
+async function reject(req: Request, integrationId: string, event: string, error: AppError) {
+  const retryAfter = await recordRefusal(integrationId, error.code, event, clientAddress(req));
+  if (retryAfter > 0) return errorResponse(new AppError("RATE_LIMITED", `Too many refused deliveries from this address; try again in ${retryAfter} seconds.`, 429, { retryAfter }));
   return errorResponse(error);
 }
 
@@ -153,14 +156,14 @@ async function reject(integrationId: string, event: string, lastError: string, e
  * POST /api/webhooks/{provider}/{integrationId}. Answers:
  * 202 `{ accepted: true, id }` stored for processing; 202 `{ accepted: true, duplicate: true }` for
  * a repeated delivery id (stored once, processed once); 404 unknown integration or provider
- * mismatch; 413 body over 5 MB; 401 missing or wrong signature/token (logged as "rejected",
- * without body); 400 body is not JSON (logged as "rejected", without body). Nothing but the
- * rejection record is stored for a refused delivery.
+ * mismatch; 413 body over 5 MB; 401 missing or wrong signature/token; 400 body is not JSON;
+ * 429 when the address sent more than REFUSALS_PER_ADDRESS refused deliveries this minute.
+ * A refused delivery only counts in the integration's aggregate of refusals (webhook-rejections.ts).
  */
 export async function receiveWebhook(req: Request, providerParam: string, integrationId: string): Promise<Response> {
   try {
     const provider = PROVIDERS.find((p) => p === providerParam);
-    let integration = provider && integrationId.length <= 64 ? await loadIntegration(integrationId, false) : null;
+    let integration = provider && idSchema.safeParse(integrationId).success ? await loadIntegration(integrationId, false) : null;
     if (!provider || !integration || integration.provider !== provider) throw noSuchWebhook();
     if (Number(req.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) throw tooLarge();
     const raw = await readLimited(req, MAX_WEBHOOK_BYTES);
@@ -172,7 +175,7 @@ export async function receiveWebhook(req: Request, providerParam: string, integr
       integration = await loadIntegration(integrationId, true);
       if (!integration) throw noSuchWebhook();
       if (!verified(integration)) {
-        return reject(integration.id, event, "Signature or token missing or wrong.", new AppError("INVALID_SIGNATURE", "The signature or token does not match this webhook's secret.", 401));
+        return reject(req, integration.id, event, new AppError("INVALID_SIGNATURE", "The signature or token does not match this webhook's secret.", 401));
       }
     }
     const text = raw.toString("utf8");
@@ -180,7 +183,7 @@ export async function receiveWebhook(req: Request, providerParam: string, integr
     try {
       body = parseWebhookJson(text);
     } catch {
-      return reject(integration.id, event, "The body is not valid JSON.", new AppError("INVALID_JSON", "The body is not valid JSON.", 400));
+      return reject(req, integration.id, event, new AppError("INVALID_JSON", "The body is not valid JSON.", 400));
     }
 
     const deliveryKey = storableKey(dedupeKey(provider, req.headers, body));

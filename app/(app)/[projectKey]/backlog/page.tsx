@@ -10,7 +10,7 @@ import { backlogFacets, getBacklog, listEpics } from "@/lib/server/queries/backl
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { listSprints } from "@/lib/server/queries/sprints";
 import { backlogQuery } from "@/lib/validation/backlog";
-import { cardKeySchema } from "@/lib/validation/common";
+import { cardKeySchema, parseInput } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Backlog" };
@@ -35,7 +35,7 @@ export default async function BacklogPage({ params, searchParams }: Props) {
   }
   const access = { projectId: project.id, projectKey: project.key, teamId: project.team.id, role: project.role };
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  const parsed = backlogQuery.safeParse(raw);
+  const parsed = parseInput(backlogQuery, raw);
   const filter = parsed.success ? parsed.data : {};
   const limit = filter.limit ?? PAGE;
   // Not the API's filters: what this page shows beyond them.

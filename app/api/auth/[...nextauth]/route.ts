@@ -1,12 +1,17 @@
+import { errorResponse } from "@/lib/api/endpoint";
 import { handlers } from "@/lib/server/auth";
+import { AppError, validationFailed } from "@/lib/server/errors";
 import { clientAddress, signInRetryAfter } from "@/lib/server/sign-in-throttle";
+import { NUL_MESSAGE, nulPath } from "@/lib/validation/common";
 
 export const GET = handlers.GET;
 
 /** Auth.js, with failed-sign-in throttling in front of the credentials callback (429 + Retry-After). */
 export async function POST(req: Parameters<typeof handlers.POST>[0]) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData();
+    // Auth.js reads the sign-in form; anything else (a JSON body) is refused here, not a crash there.
+    const form = await credentialsForm(req);
+    if (form instanceof Response) return form;
     const retryAfter = await signInRetryAfter(String(form.get("email") ?? ""), clientAddress(req));
     if (retryAfter > 0) {
       const url = new URL(`/sign-in?error=RateLimited&retryAfter=${retryAfter}`, req.url).toString();
@@ -17,4 +22,19 @@ export async function POST(req: Parameters<typeof handlers.POST>[0]) {
     }
   }
   return handlers.POST(req);
+}
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+async function credentialsForm(req: Request): Promise<FormData | Response> {
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.includes(type)) return errorResponse(new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the sign-in form as application/x-www-form-urlencoded.", 415));
+  let form: FormData;
+  try {
+    form = await req.clone().formData();
+  } catch {
+    return errorResponse(new AppError("INVALID_FORM", "The sign-in form could not be read.", 400));
+  }
+  const at = nulPath(Object.fromEntries(form));
+  return at ? errorResponse(validationFailed([{ path: at.join("."), message: NUL_MESSAGE }])) : form;
 }

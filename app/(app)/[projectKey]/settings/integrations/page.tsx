@@ -49,7 +49,7 @@ export default async function IntegrationsSettingsPage({ params, searchParams }:
       {heading}
       <CreateIntegration projectKey={project.key} />
       <IntegrationList integrations={integrations} projectKey={project.key} selectedId={selected?.id ?? null} />
-      {selected && log ? <DeliveryLog integration={selected} deliveries={log.deliveries} status={search.status ?? null} projectKey={project.key} /> : null}
+      {selected && log ? <DeliveryLog integration={selected} deliveries={log.deliveries} rejections={log.rejections} status={search.status ?? null} projectKey={project.key} /> : null}
     </div>
   );
 }
