@@ -5,5 +5,6 @@ import { boardEndpoints } from "./board";
 import { coreEndpoints } from "./core";
 import { dodEndpoints } from "./dod";
 import { integrationEndpoints } from "./integrations";
+import { teamEndpoints } from "./teams";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...teamEndpoints];
