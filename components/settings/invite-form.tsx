@@ -32,7 +32,7 @@ export function InviteForm({ teamId, myRole }: { teamId: string; myRole: TeamRol
             </Select>
           )}
         </Field>
-        <Button type="submit" variant="primary" loading={pending} className="sm:mt-[1.375rem]">Create invitation</Button>
+        <Button type="submit" variant="primary" loading={pending} className="shrink-0 sm:mt-[1.375rem]">Create invitation</Button>
       </form>
       {invited ? (
         <div role="status" className="mt-3 rounded-lg border border-success bg-success-subtle p-3">

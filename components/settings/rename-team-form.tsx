@@ -21,8 +21,8 @@ export function RenameTeamForm({ teamId, name }: { teamId: string; name: string 
 
   if (!editing) {
     return (
-      <div className="flex min-w-0 items-center gap-2">
-        <h1 className="truncate text-2xl font-semibold tracking-tight">{name}</h1>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{name}</h1>
         <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
           <Pencil aria-hidden /> Rename
         </Button>

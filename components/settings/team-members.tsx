@@ -7,7 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { changeRoleAction, revokeInvitationAction } from "@/lib/actions/workspace";
-import { grantableRoles, memberChangeRefusal, ROLE_LABELS, type TeamRole } from "@/lib/domain/roles";
+import { memberChangeRefusal, ROLE_LABELS, ROLES, type TeamRole } from "@/lib/domain/roles";
 import { InviteForm } from "./invite-form";
 import { RemoveMemberButton } from "./remove-member-button";
 
@@ -27,7 +27,7 @@ export function TeamMembers({ teamId, teamName, members, invitations, isAdmin, m
   const owners = members.filter((member) => member.role === "OWNER").length;
   // Roles this member could be given (their own included, so the select shows it).
   const roleChoices = (member: Member) =>
-    [...new Set([member.role, ...grantableRoles(myRole)])].filter((role) => role === member.role || !memberChangeRefusal(myRole, member.role, { kind: "role", to: role }, owners));
+    ROLES.filter((role) => role === member.role || !memberChangeRefusal(myRole, member.role, { kind: "role", to: role }, owners));
   const removable = (member: Member) => member.id !== me && !memberChangeRefusal(myRole, member.role, { kind: "remove" }, owners);
 
   return (
@@ -40,16 +40,16 @@ export function TeamMembers({ teamId, teamName, members, invitations, isAdmin, m
             const choices = isAdmin && member.id !== me ? roleChoices(member) : [];
             return (
               <li key={member.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-                <div className="flex min-w-48 flex-1 items-center gap-3">
+                <div className="flex min-w-0 flex-[1_1_12rem] items-center gap-3">
                   <Avatar name={member.name} size="sm" />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium">{member.name}{member.id === me ? " (you)" : ""}</p>
                     <p className="truncate text-xs text-muted">{member.email}</p>
                   </div>
                 </div>
-                <div className="ml-auto flex shrink-0 items-center gap-1">
+                <div className="ml-auto flex min-w-0 items-center gap-1">
                   {choices.length > 1 ? (
-                    <Select aria-label={`Role of ${member.name}`} value={member.role} disabled={busy} wrapperClassName="w-40"
+                    <Select aria-label={`Role of ${member.name}`} value={member.role} disabled={busy} wrapperClassName="w-40 min-w-0 shrink"
                       onChange={(event) => start(async () => {
                         const result = await changeRoleAction(teamId, member.id, event.target.value);
                         if (!result.ok) toast.error(result.message);
