@@ -21,6 +21,7 @@ async function expectNameReadable(page: Page, name: string) {
 }
 
 test("an owner invites a teammate who signs up from the link in another browser and lands in the team; the owner changes their role, renames the team and removes them", async ({ browser }) => {
+  test.setTimeout(150_000); // two browsers, two sign-ups and a dozen server round trips
   const id = stamp();
   const team = `Orbit crew ${id}`;
   const owner = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
