@@ -51,7 +51,8 @@ export function Board({ board: serverBoard, members, epics, canEdit, canOverride
   const viewport = useBoardViewport<HTMLDivElement>();
   const openCard = useCallback((cardKey: string) => setView({ card: cardKey }), [setView]);
   const labels = useMemo(() => [...new Set(board.columns.flatMap((column) => column.cards.flatMap((card) => card.labels)))].sort(), [board]);
-  const openVersion = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card)?.version : undefined;
+  const openCardOnBoard = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card) : undefined;
+  const openSignature = openCardOnBoard && `${openCardOnBoard.version}:${openCardOnBoard.dod?.done}/${openCardOnBoard.dod?.total}:${openCardOnBoard.pipeline?.status}`;
 
   const noSprint = scrum !== undefined && board.project.activeSprint === null;
 
@@ -89,7 +90,7 @@ export function Board({ board: serverBoard, members, epics, canEdit, canOverride
           <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
         </div>
       )}
-      <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
+      <CardDrawer cardKey={search.card ?? null} boardSignature={openSignature} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
       <OverrideDialog request={override.request} onConfirm={override.moveAnyway} onClose={override.cancel} />
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
     </div>

@@ -1,44 +1,44 @@
 "use client";
 // A card's Definition-of-Done checklist: manual items tick by hand, automatic ones follow CI/CD
-// and show what ticked them. It follows the project's change feed, so a webhook that ticks an
-// item shows up without a reload. Rendered inside the card form: no nested <form> here.
+// and show what ticked them. On its own page it follows the project's change feed, so a webhook
+// that ticks an item shows up without a reload; inside the board's side panel the board's feed
+// does that and `onChange` reloads the panel. Rendered inside the card form: no nested <form> here.
 import { Bot, Check, ExternalLink, ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { addItemAction, tickItemAction } from "@/lib/actions/dod";
+import { addItemAction } from "@/lib/actions/dod";
 import { useBoardEvents } from "@/components/board/use-board-events";
 import type { CardChecklistDto } from "@/lib/server/queries/dod";
+import { useChecklist } from "./use-checklist";
 
-type Props = { projectKey: string; cardKey: string; checklist: CardChecklistDto; canTick: boolean };
+type Props = {
+  projectKey: string;
+  cardKey: string;
+  checklist: CardChecklistDto;
+  canTick: boolean;
+  /** Called after a tick or an added item; without it the page refreshes and follows the change feed. */
+  onChange?: () => void;
+};
+
+function FollowChanges({ projectKey, paused, onChange }: { projectKey: string; paused: boolean; onChange: () => void }) {
+  useBoardEvents(projectKey, { lastEventId: null, paused, onChange });
+  return null;
+}
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-export function DodChecklist({ projectKey, cardKey, checklist, canTick }: Props) {
+export function DodChecklist({ projectKey, cardKey, checklist, canTick, onChange }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run, tick } = useChecklist(cardKey, onChange);
   const [text, setText] = useState("");
-  useBoardEvents(projectKey, { lastEventId: null, paused: pending, onChange: () => router.refresh() });
   const done = checklist.items.filter((item) => item.done).length;
-
-  const tick = (itemId: string, next: boolean) =>
-    startTransition(async () => {
-      const result = await tickItemAction(cardKey, itemId, { done: next });
-      if (!result.ok) toast.error(result.message);
-      router.refresh();
-    });
-  const add = () =>
-    startTransition(async () => {
-      const result = await addItemAction(cardKey, { text });
-      if (result.ok) setText("");
-      else toast.error(result.fieldErrors?.text ?? result.message);
-      router.refresh();
-    });
+  const add = () => run(() => addItemAction(cardKey, { text }), () => setText(""));
 
   return (
     <section aria-labelledby="dod-heading" className="mt-8">
+      {onChange ? null : <FollowChanges projectKey={projectKey} paused={pending} onChange={() => router.refresh()} />}
       <h2 id="dod-heading" className="flex items-center gap-2 text-sm font-semibold">
         Definition of Done
         <span className="font-normal tabular-nums text-muted" data-testid="dod-progress">{done}/{checklist.items.length}</span>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardDetail } from "@/components/card/card-detail";
-import { DodChecklist } from "@/components/dod/checklist";
-import { DevelopmentPanel } from "@/components/pipeline/development-panel";
+import { CardPanels } from "@/components/card/card-panels";
 import { hasRole } from "@/lib/domain/roles";
 import { requireCardRole } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
@@ -39,8 +38,7 @@ export default async function CardPage({ params }: { params: Promise<Params> }) 
   return (
     <main className="mx-auto w-full max-w-5xl px-6 py-6">
       <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")}>
-        <DodChecklist projectKey={project.key} cardKey={card.key} checklist={checklist} canTick={hasRole(access.role, "MEMBER")} />
-        <DevelopmentPanel pipeline={pipeline} cardKey={card.key} />
+        <CardPanels projectKey={project.key} card={card} checklist={checklist} pipeline={pipeline} canTick={hasRole(access.role, "MEMBER")} />
       </CardDetail>
     </main>
   );
