@@ -1,0 +1,144 @@
+// The card side panel on the board (issue 10): a card refused at Done is fixed from the panel
+// (Definition of Done ticked there, Development shown), by keyboard and by pointer, and closing
+// the panel gives focus back to the card; Ready items ticked on the card page let a product owner
+// plan it without "Plan anyway"; unsaved edits survive another person's save.
+import { expect as baseExpect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { createCard, createProject, dragOver, storageStatePath, type DemoRole } from "./support";
+
+test.use({ storageState: storageStatePath("po") });
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.beforeEach(() => test.slow());
+
+async function as(browser: Browser, role: DemoRole) {
+  const context = await browser.newContext({ storageState: storageStatePath(role) });
+  return { context, page: await context.newPage(), request: context.request };
+}
+
+async function defineChecklists(request: APIRequestContext, projectKey: string, done: string[], ready?: string[]) {
+  const res = await request.put(`/api/v1/projects/${projectKey}/dod`, {
+    data: { items: done.map((text) => ({ text, kind: "manual" })), ...(ready && { ready: { enabled: true, items: ready.map((text) => ({ text, kind: "manual" })) } }) },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+const cardOnBoard = (page: Page, card: { key: string; title: string }) => page.getByRole("button", { name: `${card.key} ${card.title}`, exact: true });
+const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+
+test("a member refused at Done ticks the Definition of Done in the side panel and moves the card, by keyboard and by pointer", async ({ browser, request }) => {
+  const project = await createProject(request, { prefix: "CP" });
+  await defineChecklists(request, project.key, ["Code reviewed", "Docs updated"]);
+  const byKeyboard = await createCard(request, project.key, { title: "Gift cards" });
+  const byPointer = await createCard(request, project.key, { title: "Saved carts" });
+  const { page, context } = await as(browser, "dev");
+  await page.goto(`/${project.key}/board`);
+
+  // Keyboard: refused at Done, Enter opens the panel, the items are ticked with Space.
+  const card = cardOnBoard(page, byKeyboard);
+  await card.focus();
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(page.getByText(/The Definition of Done is not met: Code reviewed; Docs updated/)).toBeVisible();
+  await expect(column(page, "To do").getByRole("button", { name: `${byKeyboard.key} ${byKeyboard.title}` })).toBeVisible();
+  await expect(card).toBeFocused();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("dialog", { name: new RegExp(`^${byKeyboard.key}`) });
+  await expect(panel.getByRole("heading", { name: /Definition of Done/ })).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "Development" })).toBeVisible();
+  await expect(panel.getByText("No CI/CD activity yet")).toBeVisible();
+  await expect(panel.getByTestId("dod-progress")).toHaveText("0/2");
+  for (const item of ["Code reviewed", "Docs updated"]) {
+    await panel.getByRole("checkbox", { name: item }).focus();
+    await page.keyboard.press("Space");
+    await expect(panel.getByRole("checkbox", { name: item })).toBeChecked();
+  }
+  await expect(panel.getByTestId("dod-progress")).toHaveText("2/2");
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  // Focus is back on the card that opened the panel, so the move goes on from there.
+  await expect(card).toBeFocused();
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(column(page, "Done").getByRole("button", { name: `${byKeyboard.key} ${byKeyboard.title}` })).toBeVisible();
+  await expect.poll(async () => (await (await request.get(`/api/v1/cards/${byKeyboard.key}`)).json()).column.name).toBe("Done");
+
+  // Pointer: dragged to Done and refused, opened with a click, ticked, closed, dragged again.
+  const other = cardOnBoard(page, byPointer);
+  await dragOver(page, other, column(page, "Done"));
+  await page.mouse.up();
+  await expect(page.getByText(/The Definition of Done is not met: Code reviewed; Docs updated/).first()).toBeVisible();
+  await expect(column(page, "To do").getByRole("button", { name: `${byPointer.key} ${byPointer.title}` })).toBeVisible();
+  await other.click();
+  const second = page.getByRole("dialog", { name: new RegExp(`^${byPointer.key}`) });
+  await second.getByRole("checkbox", { name: "Code reviewed" }).click();
+  await expect(second.getByRole("checkbox", { name: "Code reviewed" })).toBeChecked();
+  await second.getByRole("checkbox", { name: "Docs updated" }).click();
+  await expect(second.getByTestId("dod-progress")).toHaveText("2/2");
+  await second.getByRole("button", { name: "Close card" }).click();
+  await expect(second).toBeHidden();
+  await dragOver(page, other, column(page, "Done"));
+  await page.mouse.up();
+  await expect(column(page, "Done").getByRole("button", { name: `${byPointer.key} ${byPointer.title}` })).toBeVisible();
+  await expect.poll(async () => (await (await request.get(`/api/v1/cards/${byPointer.key}`)).json()).column.name).toBe("Done");
+  await context.close();
+});
+
+test("a product owner ticks a card's Ready items, estimates it, and plans it without Plan anyway", async ({ page, request }) => {
+  const project = await createProject(request, { mode: "scrum", prefix: "CR" });
+  await defineChecklists(request, project.key, [], ["Acceptance criteria written", "Estimated by the team"]);
+  const sprint = await (await request.post(`/api/v1/projects/${project.key}/sprints`, { data: { name: "Sprint 1" } })).json();
+  const card = await createCard(request, project.key, { title: "Wish lists" });
+
+  await page.goto(`/${project.key}/cards/${card.key}`);
+  const ready = page.getByRole("region", { name: /Definition of Ready/ });
+  await expect(ready.getByTestId("dor-progress")).toHaveText("0/2");
+  await expect(ready.getByText("Met once the card has an estimate")).toBeVisible();
+  await ready.getByRole("checkbox", { name: "Acceptance criteria written" }).click();
+  await expect(ready.getByRole("checkbox", { name: "Acceptance criteria written" })).toBeChecked();
+  await expect(ready.getByTestId("dor-progress")).toHaveText("1/2");
+  // The estimation item is met by the estimate itself, not by a tick.
+  await expect(ready.getByRole("checkbox", { name: "Estimated by the team" })).toHaveCount(0);
+  await page.getByLabel("Estimate (points)").fill("5");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(ready.getByText("Met by the estimate (5 points)")).toBeVisible();
+  await expect(ready.getByTestId("dor-progress")).toHaveText("2/2");
+  await expect(ready.getByText("Ready for a sprint")).toBeVisible();
+
+  await page.goto(`/${project.key}/backlog`);
+  await page.getByRole("button", { name: `Actions for ${card.key}` }).click();
+  await page.getByRole("menuitem", { name: /^Sprint 1/ }).click();
+  await expect(page.getByRole("region", { name: "Sprint 1", exact: true }).locator(`li[data-key="${card.key}"]`)).toBeVisible();
+  await expect(page.getByText("Not ready for a sprint")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Plan anyway…" })).toHaveCount(0);
+  expect((await (await request.get(`/api/v1/cards/${card.key}`)).json()).sprintId).toBe(sprint.id);
+});
+
+test("unsaved edits in the side panel survive another person's save, with a notice, and both changes are kept", async ({ browser, request }) => {
+  const project = await createProject(request, { prefix: "CE" });
+  const card = await createCard(request, project.key, { title: "Coupons", priority: "low" });
+  const a = await as(browser, "dev");
+  const b = await as(browser, "po");
+
+  await a.page.goto(`/${project.key}/board?card=${card.key}`);
+  const panel = a.page.getByRole("dialog", { name: new RegExp(`^${card.key}`) });
+  await panel.getByLabel("Title").fill("Coupons at checkout");
+
+  await b.page.goto(`/${project.key}/cards/${card.key}`);
+  await b.page.getByLabel("Priority").selectOption("high");
+  await b.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(b.page.getByText(`${card.key} saved`)).toBeVisible();
+
+  await expect(panel.getByRole("alert").filter({ hasText: "Changed by Priya Owner — review" })).toBeVisible();
+  await expect(panel.getByRole("alert")).toContainText("Priority: now “High”");
+  await expect(panel.getByLabel("Title")).toHaveValue("Coupons at checkout");
+  await expect(panel.getByLabel("Priority")).toHaveValue("high");
+  await panel.getByRole("button", { name: "Save changes" }).click();
+  await expect(a.page.getByText(`${card.key} saved`)).toBeVisible();
+  await expect(panel.getByRole("alert")).toHaveCount(0);
+
+  const saved = await (await request.get(`/api/v1/cards/${card.key}`)).json();
+  expect({ title: saved.title, priority: saved.priority }).toEqual({ title: "Coupons at checkout", priority: "high" });
+  await a.context.close();
+  await b.context.close();
+});
