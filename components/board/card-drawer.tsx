@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { CardDetail } from "@/components/card/card-detail";
 import type { CardView, HistoryEntry } from "@/components/card/card-fields";
 import { CardPanels } from "@/components/card/card-panels";
+import { CardSprintMenu, type SprintOption } from "@/components/card/card-sprint-menu";
 import { buttonVariants } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { CardChecklistDto } from "@/lib/server/queries/dod";
@@ -49,10 +50,12 @@ export interface CardDrawerProps {
   members: Array<{ id: string; name: string }>;
   epics: Array<{ key: string; title: string }>;
   canEdit: boolean;
+  /** Scrum boards: the running and planned sprints a card can move to. */
+  sprints?: SprintOption[];
   onClose: () => void;
 }
 
-export function CardDrawer({ cardKey, boardSignature, members, epics, canEdit, onClose }: CardDrawerProps) {
+export function CardDrawer({ cardKey, boardSignature, members, epics, canEdit, sprints, onClose }: CardDrawerProps) {
   const { loaded, reload } = useCard(cardKey, boardSignature);
   const card = loaded?.card ?? null;
   // The card that opened the panel; the URL has already lost it when the panel finishes closing.
@@ -100,7 +103,10 @@ export function CardDrawer({ cardKey, boardSignature, members, epics, canEdit, o
           <div className="min-h-0 flex-1 overflow-y-auto px-5 py-5">
             {card ? (
               // Keyed by card only: a newer version (saved elsewhere) merges into unsaved edits.
-              <CardDetail key={card.key} card={card} history={card.history} members={members} epics={epics} canEdit={canEdit} onSaved={reload}>
+              <CardDetail key={card.key} card={card} history={card.history} members={members} epics={epics} canEdit={canEdit}
+                onSaved={reload}
+                sprintMenu={sprints ? <CardSprintMenu projectKey={card.projectKey} cardKey={card.key} sprintId={card.sprintId ?? null} sprints={sprints} canMove={canEdit} onMoved={reload} /> : undefined}
+              >
                 <CardPanels projectKey={card.projectKey} card={card} checklist={card.dod} pipeline={card.pipeline} canTick={canEdit} onChange={reload} />
               </CardDetail>
             ) : (

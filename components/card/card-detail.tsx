@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Markdown } from "@/components/ui/markdown";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { updateCardAction } from "@/lib/actions/cards";
@@ -22,6 +23,8 @@ type Props = {
   canEdit: boolean;
   /** Panels rendered below the description (Ready, Done, Development). */
   children?: ReactNode;
+  /** Scrum projects: where the card is planned, with "Move to…" (CardSprintMenu). */
+  sprintMenu?: ReactNode;
   /** Loads the card again (after a save, or when the server has a newer version); defaults to a page refresh. */
   onSaved?: () => void;
 };
@@ -59,7 +62,7 @@ function useCardForm(card: CardView, history: HistoryEntry[], members: Props["me
   };
 }
 
-export function CardDetail({ card, history, members, epics, canEdit, children, onSaved }: Props) {
+export function CardDetail({ card, history, members, epics, canEdit, children, sprintMenu, onSaved }: Props) {
   const router = useRouter();
   const form = useCardForm(card, history, members);
   const { values, base } = form;
@@ -126,6 +129,7 @@ export function CardDetail({ card, history, members, epics, canEdit, children, o
           <p className="text-xs font-medium text-muted">Status</p>
           <p className="mt-1 text-sm font-medium">{card.column.name}</p>
         </div>
+        {sprintMenu}
         <Field label="Type" name="type" error={errors.type}>
           {(props) => (
             <Select {...props} value={values.type} onChange={set("type")} disabled={!canEdit}>
@@ -171,7 +175,9 @@ export function CardDetail({ card, history, members, epics, canEdit, children, o
             Save changes
           </Button>
         ) : null}
-        <p className="text-xs text-muted">Created {new Date(card.createdAt).toLocaleString()} · updated {new Date(card.updatedAt).toLocaleString()}</p>
+        <p className="text-xs text-muted">
+          Created <RelativeTime at={card.createdAt} /> · updated <RelativeTime at={card.updatedAt} />
+        </p>
       </aside>
     </form>
   );

@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { addItemAction } from "@/lib/actions/dod";
 import { useBoardEvents } from "@/components/board/use-board-events";
 import type { CardChecklistDto } from "@/lib/server/queries/dod";
@@ -27,7 +28,6 @@ function FollowChanges({ projectKey, paused, onChange }: { projectKey: string; p
   return null;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function DodChecklist({ projectKey, cardKey, checklist, canTick, onChange }: Props) {
   const router = useRouter();
@@ -47,7 +47,7 @@ export function DodChecklist({ projectKey, cardKey, checklist, canTick, onChange
         <p key={override.at} role="note" className="mt-2 flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
           <ShieldAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />
           <span>
-            Moved to Done without a complete Definition of Done{override.by ? ` by ${override.by}` : ""} ({when(override.at)}): <q>{override.reason}</q>
+            Moved to Done without a complete Definition of Done{override.by ? ` by ${override.by}` : ""} (<RelativeTime at={override.at} />): <q>{override.reason}</q>
           </span>
         </p>
       ))}
@@ -75,7 +75,12 @@ export function DodChecklist({ projectKey, cardKey, checklist, canTick, onChange
                 <span className={item.done ? "text-muted line-through decoration-muted/60" : undefined}>{item.text}</span>
                 {item.kind === "auto" ? <Bot aria-label="ticked by CI/CD" className="ml-1 inline size-3.5 text-muted" /> : null}
                 <p className="text-xs text-muted">
-                  {item.doneBy ? `${item.doneBy === "automation" ? "Automation" : item.doneBy}${item.doneAt ? `, ${when(item.doneAt)}` : ""}` : null}
+                  {item.doneBy ? (
+                    <>
+                      {item.doneBy === "automation" ? "Automation" : item.doneBy}
+                      {item.doneAt ? <>, <RelativeTime at={item.doneAt} /></> : null}
+                    </>
+                  ) : null}
                   {item.source ? (
                     <>
                       {item.doneBy ? " · " : null}
