@@ -53,6 +53,7 @@ test("a member refused at Done ticks the Definition of Done in the side panel an
     await expect(panel.getByRole("checkbox", { name: item })).toBeChecked();
   }
   await expect(panel.getByTestId("dod-progress")).toHaveText("2/2");
+  await expect(panel.getByTestId("history-entry").filter({ hasText: "Dev Patel ticked “Docs updated”" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
   // Focus is back on the card that opened the panel, so the move goes on from there.
@@ -139,6 +140,45 @@ test("unsaved edits in the side panel survive another person's save, with a noti
 
   const saved = await (await request.get(`/api/v1/cards/${card.key}`)).json();
   expect({ title: saved.title, priority: saved.priority }).toEqual({ title: "Coupons at checkout", priority: "high" });
+
+  // The history reads as sentences, each with a relative time and the exact time on hover.
+  const history = panel.getByTestId("history-entry");
+  await expect(history.filter({ hasText: "Priya Owner changed priority from Low to High" })).toBeVisible();
+  const renamed = history.filter({ hasText: "Dev Patel renamed it from “Coupons” to “Coupons at checkout”" });
+  await expect(renamed.locator("time")).toHaveText(/just now|\d+ min ago/);
+  await renamed.locator("time").hover();
+  await expect(a.page.getByRole("tooltip")).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   await a.context.close();
   await b.context.close();
+});
+
+test("a Scrum card moves between the running sprint, a planned one and the backlog from its page and its side panel", async ({ page, request }) => {
+  const project = await createProject(request, { mode: "scrum", prefix: "CM" });
+  const card = await createCard(request, project.key, { title: "Gift wrap", estimate: 2 });
+  const running = await (await request.post(`/api/v1/projects/${project.key}/sprints`, { data: { name: "Sprint 1" } })).json();
+  expect((await request.post(`/api/v1/sprints/${running.id}/start`)).ok()).toBe(true);
+  const planned = await (await request.post(`/api/v1/projects/${project.key}/sprints`, { data: { name: "Sprint 2" } })).json();
+
+  // Pointer, on the card page: from the backlog into the running sprint.
+  await page.goto(`/${project.key}/cards/${card.key}`);
+  await expect(page.getByTestId("card-sprint")).toHaveText("Backlog");
+  await page.getByRole("button", { name: "Move to…" }).click();
+  await expect(page.getByRole("menuitem")).toHaveText(["Sprint 1 (active)", "Sprint 2"]);
+  await page.getByRole("menuitem", { name: "Sprint 1 (active)" }).click();
+  await expect(page.getByTestId("card-sprint")).toHaveText("Sprint 1 (active)");
+  expect((await (await request.get(`/api/v1/cards/${card.key}`)).json()).sprintId).toBe(running.id);
+
+  // Keyboard, in the board's side panel: on to the planned sprint, which takes it off the board.
+  await page.goto(`/${project.key}/board`);
+  const onBoard = cardOnBoard(page, card);
+  await onBoard.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("dialog", { name: new RegExp(`^${card.key}`) });
+  await panel.getByRole("button", { name: "Move to…" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem")).toHaveText(["Sprint 2", "Backlog"]);
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("card-sprint")).toHaveText("Sprint 2");
+  await expect(onBoard).toHaveCount(0);
+  expect((await (await request.get(`/api/v1/cards/${card.key}`)).json()).sprintId).toBe(planned.id);
 });

@@ -21,12 +21,13 @@ describe("describeEvent", () => {
   it("joins several changes of one save, naming people and epics", () => {
     const event = entry(
       "UPDATED",
+      // In the order PostgreSQL's jsonb keeps keys (shortest first); told in the form's order.
       {
         title: { from: "Cart", to: "Saved carts" },
-        assigneeId: { from: null, to: "u1" },
-        estimate: { from: null, to: 5 },
-        labels: { from: ["web"], to: ["web", "api"] },
         epicId: { from: null, to: "c9" },
+        labels: { from: ["web"], to: ["web", "api"] },
+        estimate: { from: null, to: 5 },
+        assigneeId: { from: null, to: "u1" },
       },
       { names: { u1: "Priya Owner", c9: "APP-3" } },
     );

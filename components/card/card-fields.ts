@@ -35,6 +35,10 @@ export type HistoryEntry = {
 
 type Diff = { from?: unknown; to?: unknown };
 
+/** The order changes are told in (the card form's), whatever order the stored diff has. */
+const FIELD_ORDER = ["title", "description", "type", "priority", "assigneeId", "estimate", "labels", "epicId", "blockedReason"];
+const fieldRank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+
 const quote = (text: unknown) => `“${String(text)}”`;
 const points = (value: number) => `${value} ${value === 1 ? "point" : "points"}`;
 const labelOf = (labels: Record<string, string>, value: unknown) => (typeof value === "string" ? (labels[value.toLowerCase()] ?? value) : "none");
@@ -113,7 +117,7 @@ export function describeEvent(entry: HistoryEntry): string {
     case "AUTOMATION_FLAGGED":
       return `Automation flagged it${reason}`;
     case "UPDATED": {
-      const diff = Object.entries((entry.data ?? {}) as Record<string, Diff>);
+      const diff = Object.entries((entry.data ?? {}) as Record<string, Diff>).sort(([a], [b]) => fieldRank(a) - fieldRank(b));
       return `${who} ${diff.length ? list(diff.map(([field, change]) => describeChange(field, change, entry.names ?? {}))) : "edited the card"}`;
     }
     default:
