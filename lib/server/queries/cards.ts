@@ -145,3 +145,10 @@ export async function cardHistory(cardId: string) {
     at: event.at.toISOString(),
   }));
 }
+
+/** Labels used on any card of the team's projects, in alphabetical order: the labels to choose from. */
+export async function teamLabels(teamId: string) {
+  const rows = await db.$queryRaw<Array<{ label: string }>>`
+    SELECT DISTINCT unnest(c.labels) AS label FROM "Card" c JOIN "Project" p ON p.id = c."projectId" WHERE p."teamId" = ${teamId} ORDER BY label LIMIT 500`;
+  return rows.map((row) => row.label);
+}
