@@ -182,3 +182,30 @@ test("a Scrum card moves between the running sprint, a planned one and the backl
   await expect(onBoard).toHaveCount(0);
   expect((await (await request.get(`/api/v1/cards/${card.key}`)).json()).sprintId).toBe(planned.id);
 });
+
+test("the New card dialog assigns the card and labels it from the team's labels or with a new one", async ({ page, request }) => {
+  const project = await createProject(request, { prefix: "CL" });
+  await createCard(request, project.key, { title: "Existing", labels: ["payments"] });
+  await page.goto(`/${project.key}/board`);
+  await page.getByRole("button", { name: "New card" }).click();
+  const dialog = page.getByRole("dialog", { name: "New card" });
+  await dialog.getByLabel("Title").fill("Refunds by card");
+  await dialog.getByLabel("Assignee").selectOption({ label: "Dev Patel" });
+  // An existing label, typed in another case, is the team's label; a new one is created.
+  await dialog.getByLabel("Labels", { exact: true }).fill("PAYMENTS");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await dialog.getByLabel("Labels", { exact: true }).fill("refunds");
+  await expect(dialog.getByRole("button", { name: "Create" })).toBeVisible();
+  await dialog.getByLabel("Labels", { exact: true }).press("Enter");
+  await dialog.getByLabel("Labels", { exact: true }).fill("typo");
+  await dialog.getByLabel("Labels", { exact: true }).press("Enter");
+  await dialog.getByRole("button", { name: "Remove label typo" }).click();
+  await expect(dialog.getByRole("list", { name: "Chosen labels" }).getByRole("listitem")).toHaveText(["payments", "refunds"]);
+  await dialog.getByRole("button", { name: "Create card" }).click();
+  await expect(dialog).toBeHidden();
+
+  const cards = (await (await request.get(`/api/v1/projects/${project.key}/cards?q=Refunds`)).json()).cards;
+  expect(cards).toHaveLength(1);
+  expect({ assignee: cards[0].assignee?.name, labels: cards[0].labels }).toEqual({ assignee: "Dev Patel", labels: ["payments", "refunds"] });
+  await expect(cardOnBoard(page, cards[0]).getByText("refunds")).toBeVisible();
+});
