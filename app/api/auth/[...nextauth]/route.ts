@@ -1,6 +1,7 @@
 import { errorResponse } from "@/lib/api/endpoint";
 import { handlers } from "@/lib/server/auth";
 import { AppError, validationFailed } from "@/lib/server/errors";
+import { requestBaseUrl } from "@/lib/server/public-url";
 import { clientAddress, signInRetryAfter } from "@/lib/server/sign-in-throttle";
 import { NUL_MESSAGE, nulPath } from "@/lib/validation/common";
 
@@ -14,7 +15,7 @@ export async function POST(req: Parameters<typeof handlers.POST>[0]) {
     if (form instanceof Response) return form;
     const retryAfter = await signInRetryAfter(String(form.get("email") ?? ""), clientAddress(req));
     if (retryAfter > 0) {
-      const url = new URL(`/sign-in?error=RateLimited&retryAfter=${retryAfter}`, req.url).toString();
+      const url = `${requestBaseUrl(req)}/sign-in?error=RateLimited&retryAfter=${retryAfter}`;
       return Response.json(
         { url, error: { code: "RATE_LIMITED", message: `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, details: { retryAfter } } },
         { status: 429, headers: { "retry-after": String(retryAfter) } },
