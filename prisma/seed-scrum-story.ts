@@ -35,7 +35,7 @@ export interface SprintStory {
   name: string;
   goal: string;
   capacity: number;
-  /** Planning and start (days ago, 16:00); the end date is 14 days later. */
+  /** Planning and start (days ago, 16:00); the sprint's dates run 14 days from that day. */
   startDaysAgo: number;
   committed: string[];
   work: CardWork[];

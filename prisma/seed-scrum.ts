@@ -19,6 +19,7 @@ type People = Record<Person, { id: string; role: TeamRole }>;
 type Step = { at: Date; order: number; run: () => Promise<unknown> };
 
 const REPOSITORY = { id: 4242002, full_name: SCRUM_PROJECT.repository, html_url: `https://github.com/${SCRUM_PROJECT.repository}` };
+/** Sprint dates are calendar days, stored at UTC midnight (components/sprint/sprint-format.ts). */
 const SPRINT_DAYS = 14;
 
 /** Seeds project PAY in the given team; `now` fixes every date, so the same `now` gives the same story. */
@@ -112,7 +113,7 @@ export async function seedScrumDemo(teamId: string, people: People, now: Date): 
   SPRINTS.forEach((story, index) => {
     const previous = SPRINTS[index - 1];
     at(story.startDaysAgo + 2, 10, async () => {
-      const sprint = await createSprint(access, { name: story.name, goal: story.goal, capacity: story.capacity, startDate: day(story.startDaysAgo, 16), endDate: day(story.startDaysAgo - SPRINT_DAYS, 17) });
+      const sprint = await createSprint(access, { name: story.name, goal: story.goal, capacity: story.capacity, startDate: day(story.startDaysAgo, 0), endDate: day(story.startDaysAgo - SPRINT_DAYS, 0) });
       sprintIds.set(story.name, sprint.id);
     });
     // Cards still in the closing sprint join through its rollover, not through planning.
