@@ -9,6 +9,8 @@ export type Person = "po" | "dev" | "admin";
 export type StoryCard = Pick<CreateCardInput, "title" | "type" | "priority" | "estimate" | "labels"> & {
   ref: string;
   assignee?: Person;
+  /** The epic card (its ref) this card belongs to. */
+  epic?: string;
   /** Day it was written (days ago); the first refinement by default. */
   createdDaysAgo?: number;
   /** Definition-of-Ready items ticked in refinement (all by default when planned). */
@@ -79,9 +81,10 @@ export const CARDS: StoryCard[] = [
   { ref: "retries", title: "Retry failed webhook processing with backoff", type: "story", priority: "medium", estimate: 5, labels: ["webhooks"], assignee: "admin" },
   { ref: "failed-dashboard", title: "Dashboard of failed payments", type: "story", priority: "medium", estimate: 3, labels: ["ops"], assignee: "dev" },
   { ref: "csv", title: "Export transactions as CSV", type: "story", priority: "low", estimate: 3, labels: ["finance"] },
-  { ref: "save-card", title: "Save a card for later (tokenized)", type: "story", priority: "high", estimate: 5, labels: ["payments", "checkout"], assignee: "dev", createdDaysAgo: 22 },
-  { ref: "one-click", title: "One-click checkout for returning customers", type: "story", priority: "high", estimate: 8, labels: ["checkout"], assignee: "admin", createdDaysAgo: 22 },
-  { ref: "remove-card", title: "Remove a saved card", type: "story", priority: "medium", estimate: 2, labels: ["payments"], assignee: "dev", createdDaysAgo: 22 },
+  { ref: "wallet", title: "Saved payment methods", type: "epic", priority: "high", labels: ["payments"], createdDaysAgo: 22 },
+  { ref: "save-card", title: "Save a card for later (tokenized)", type: "story", priority: "high", estimate: 5, labels: ["payments", "checkout"], assignee: "dev", createdDaysAgo: 22, epic: "wallet" },
+  { ref: "one-click", title: "One-click checkout for returning customers", type: "story", priority: "high", estimate: 8, labels: ["checkout"], assignee: "admin", createdDaysAgo: 22, epic: "wallet" },
+  { ref: "remove-card", title: "Remove a saved card", type: "story", priority: "medium", estimate: 2, labels: ["payments"], assignee: "dev", createdDaysAgo: 22, epic: "wallet" },
   { ref: "audit", title: "Audit log of payment method changes", type: "task", priority: "medium", estimate: 3, labels: ["security"], createdDaysAgo: 22 },
   { ref: "apple-pay", title: "Apple Pay on the web", type: "story", priority: "medium", estimate: 8, labels: ["payments", "checkout"], createdDaysAgo: 12 },
   { ref: "currency", title: "Convert currencies at checkout", type: "story", priority: "medium", estimate: 5, labels: ["checkout"], createdDaysAgo: 12 },

@@ -60,15 +60,15 @@ export async function seedScrumDemo(teamId: string, people: People, now: Date): 
   // Cards are written in refinement sessions; everything planned gets its Ready items ticked.
   const planned = new Set([...SPRINTS.flatMap((s) => s.committed), ...NEXT_SPRINT.cards]);
   CARDS.forEach((card, index) => {
-    const { ref, assignee, createdDaysAgo = PROJECT_STARTED_DAYS_AGO, ready = planned.has(ref) ? "all" : "none", ...fields } = card;
+    const { ref, assignee, epic, createdDaysAgo = PROJECT_STARTED_DAYS_AGO, ready = planned.has(ref) ? "all" : "none", ...fields } = card;
     at(createdDaysAgo, 9 + index / 60, async () => {
       const author = index % 3 === 0 ? "admin" : "po";
-      const description = `${fields.title}.\n\n**Acceptance**\n- [ ] covered by an automated test\n- [ ] documented in the API reference`;
-      const created = await makeCard(access, people[author].id, { ...fields, description, assigneeId: assignee ? people[assignee].id : null, columnId: todo });
+      const description = `${fields.title}.\n\n**Acceptance**\n- covered by an automated test\n- documented in the API reference`;
+      const created = await makeCard(access, people[author].id, { ...fields, description, assigneeId: assignee ? people[assignee].id : null, epicKey: epic ? cardOf(epic).key : null, columnId: todo });
       const { id } = await prisma.card.findUniqueOrThrow({ where: { key: created.key }, select: { id: true } });
       cards.set(ref, { id, key: created.key, assignee });
     });
-    if (ready !== "none") at(createdDaysAgo - 0.5, 10, () => tickAll(ref, "DOR", "po", ready === "some" ? [DEFINITION.ready!.items[0]!.text] : undefined));
+    if (ready !== "none") at(createdDaysAgo, 14, () => tickAll(ref, "DOR", "po", ready === "some" ? [DEFINITION.ready!.items[0]!.text] : undefined));
   });
 
   // CI/CD: one branch per card; each push runs CI, a pull request, then staging and production.
