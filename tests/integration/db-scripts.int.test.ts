@@ -28,7 +28,7 @@ afterAll(() => target.dispose());
 async function npmRun(script: string) {
   // Without AUTH_SECRET the scripts resolve the instance secret as `npm start` does.
   const { DATABASE_URL: _url, AUTH_SECRET: _secret, ...inherited } = process.env;
-  const { stdout } = await run("npm", ["run", script], { env: { ...inherited, DEMO_PASSWORD: "demo-scripts-password", ...target.env }, timeout: 180_000 });
+  const { stdout } = await run("npm", ["run", script], { env: { ...inherited, DEMO_PASSWORD: "demo-scripts-password", ...target.env }, timeout: 300_000 });
   return stdout;
 }
 
@@ -42,7 +42,7 @@ async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> 
   }
 }
 
-describe("db:* scripts", { timeout: 240_000 }, () => {
+describe("db:* scripts", { timeout: 420_000 }, () => {
   it("db:migrate applies every migration to a fresh database, then finds nothing to do", async () => {
     expect(await npmRun("db:migrate")).toMatch(/applied \d{14}_/);
     expect(await npmRun("db:migrate")).toContain("database is up to date");
