@@ -195,7 +195,7 @@ test("the New card dialog assigns the card and labels it from the team's labels 
   await dialog.getByLabel("Labels", { exact: true }).fill("PAYMENTS");
   await dialog.getByRole("button", { name: "Add" }).click();
   await dialog.getByLabel("Labels", { exact: true }).fill("refunds");
-  await expect(dialog.getByRole("button", { name: "Create" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Create", exact: true })).toBeVisible();
   await dialog.getByLabel("Labels", { exact: true }).press("Enter");
   await dialog.getByLabel("Labels", { exact: true }).fill("typo");
   await dialog.getByLabel("Labels", { exact: true }).press("Enter");
