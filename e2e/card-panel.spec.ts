@@ -195,7 +195,7 @@ test("the New card dialog assigns the card and labels it from the team's labels 
   await dialog.getByLabel("Labels", { exact: true }).fill("PAYMENTS");
   await dialog.getByRole("button", { name: "Add" }).click();
   await dialog.getByLabel("Labels", { exact: true }).fill("refunds");
-  await expect(dialog.getByRole("button", { name: "Create" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Create", exact: true })).toBeVisible();
   await dialog.getByLabel("Labels", { exact: true }).press("Enter");
   await dialog.getByLabel("Labels", { exact: true }).fill("typo");
   await dialog.getByLabel("Labels", { exact: true }).press("Enter");
@@ -207,5 +207,5 @@ test("the New card dialog assigns the card and labels it from the team's labels 
   const cards = (await (await request.get(`/api/v1/projects/${project.key}/cards?q=Refunds`)).json()).cards;
   expect(cards).toHaveLength(1);
   expect({ assignee: cards[0].assignee?.name, labels: cards[0].labels }).toEqual({ assignee: "Dev Patel", labels: ["payments", "refunds"] });
-  await expect(cardOnBoard(page, cards[0]).getByText("refunds")).toBeVisible();
+  await expect(cardOnBoard(page, cards[0]).getByText("refunds", { exact: true })).toBeVisible();
 });
