@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { cache } from "react";
 import { signInSchema } from "@/lib/validation/auth";
+import { safeCallbackPath } from "@/lib/validation/callback-url";
 import { parseInput } from "@/lib/validation/common";
 import { db } from "./db";
 import { logger } from "./logger";
@@ -44,6 +45,8 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     ...(githubConfigured ? [GitHub] : []),
   ],
   callbacks: {
+    // Redirects after signing in or out follow the sign-in page's rule: a path on this app only.
+    redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).toString(),
     async signIn({ account, profile, user }) {
       if (account?.provider !== "github") return true;
       const linked = await ensureUserForGithub({ githubId: String(profile?.id ?? account.providerAccountId), email: user.email, name: user.name });

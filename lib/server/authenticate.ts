@@ -2,6 +2,7 @@
 // Pure over the Request, so API handlers work the same under Next and in tests.
 import { getToken } from "next-auth/jwt";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { refuseCrossSiteWrite } from "./cross-site";
 import { db, sqlQuery } from "./db";
 import { unauthorized } from "./errors";
 import { hashToken } from "./tokens";
@@ -26,6 +27,7 @@ export async function authenticate(req: Request): Promise<Actor> {
   }
   const session = await sessionUserId(req);
   if (!session) throw unauthorized();
+  refuseCrossSiteWrite(req);
   return { userId: session, via: "session" };
 }
 

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { githubSignInEnabled } from "@/lib/server/auth";
+import { requestOrigin } from "@/lib/server/request-origin";
 import { sessionActor } from "@/lib/server/session";
+import { safeCallbackPath } from "@/lib/validation/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/projects";
+  const safeCallback = safeCallbackPath(callbackUrl, await requestOrigin());
   if (await sessionActor()) redirect(safeCallback);
   return (
     <div className="rounded-xl border border-border bg-surface p-6 shadow-raised">
