@@ -2,6 +2,8 @@
 import { signUpSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/common";
 import { signIn, signOut } from "@/lib/server/auth";
+import { endAllSessions } from "@/lib/server/sessions";
+import { sessionActor } from "@/lib/server/session";
 import { signUp } from "@/lib/server/services/users";
 import { attempt, invalid, submittedValues, type ActionResult } from "./result";
 
@@ -16,5 +18,12 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
 }
 
 export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Ends every session of the account (stolen cookie, shared computer), this one included. */
+export async function signOutEverywhereAction() {
+  const actor = await sessionActor();
+  if (actor) await endAllSessions(actor.userId);
   await signOut({ redirectTo: "/sign-in" });
 }

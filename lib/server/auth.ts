@@ -12,6 +12,7 @@ import { db } from "./db";
 import { logger } from "./logger";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-throttle";
+import { activeSessionUser, endSession, newSessionClaims } from "./sessions";
 import { ensureUserForGithub } from "./services/users";
 
 const githubConfigured = Boolean(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET);
@@ -44,6 +45,10 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     }),
     ...(githubConfigured ? [GitHub] : []),
   ],
+  events: {
+    // Sign-out ends the session on the server too: a copy of the cookie no longer works.
+    signOut: async (message) => void ("token" in message && (await endSession(message.token))),
+  },
   callbacks: {
     // Redirects after signing in or out follow the sign-in page's rule: a path on this app only.
     redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).toString(),
@@ -53,9 +58,11 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
       user.id = linked.id;
       return true;
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+    // Every check of a session re-reads the user: a session signed out (here or everywhere) or
+    // of a deleted user is null, which Auth.js treats as signed out and clears.
+    async jwt({ token, user }) {
+      if (user?.id) return { ...token, sub: user.id, ...(await newSessionClaims(user.id)) };
+      return (await activeSessionUser(token)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
