@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "3100";
-const env = { ...process.env, PORT: port, NODE_ENV: "production", DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? "e2e-demo-password", LOG_LEVEL: "warn" };
+const env = { ...process.env, PORT: port, NODE_ENV: "production", DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? "e2e-demo-password", LOG_LEVEL: "warn", SIGNUP_LIMIT_PER_ADDRESS: "1000" };
 
 if (process.env.E2E_DB === "postgres") {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });

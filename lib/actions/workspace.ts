@@ -12,6 +12,7 @@ import { createProjectSchema } from "@/lib/validation/projects";
 import { idSchema, parseInput } from "@/lib/validation/common";
 import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema } from "@/lib/validation/teams";
 import { attempt, invalid, submittedValues, type ActionResult } from "./result";
+import { limitByAddress } from "./throttle";
 import { TEAM_COOKIE } from "@/lib/server/current-team";
 
 /** Shows another of the caller's teams; a team they are not in is "not found", and nothing changes. */
@@ -75,6 +76,8 @@ export async function changeRoleAction(teamId: string, userId: string, role: str
 
 export async function acceptInvitationAction(token: string): Promise<ActionResult> {
   const actor = await currentActor();
+  const limited = await limitByAddress("accept-invitation");
+  if (limited) return limited;
   const result = await attempt(() => acceptInvitation(actor, token));
   if (!result.ok) return result;
   (await cookies()).set(TEAM_COOKIE, result.data.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });

@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation/common";
 import { db } from "./db";
 import { logger } from "./logger";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from "./sign-in-throttle";
+import { clientAddress, recordSuccessfulSignIn } from "./sign-in-throttle";
 import { activeSessionUser, endSession, newSessionClaims } from "./sessions";
 import { ensureUserForGithub } from "./services/users";
 
@@ -35,11 +35,9 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
         const { email, password } = parsed.data;
         const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
         const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !user.passwordHash || !valid) {
-          await recordFailedSignIn(email, clientAddress(request));
-          throw new CredentialsSignin();
-        }
-        await recordSuccessfulSignIn(email);
+        // The attempt was counted before this check (see the credentials route): a failure adds nothing.
+        if (!user || !user.passwordHash || !valid) throw new CredentialsSignin();
+        await recordSuccessfulSignIn(email, clientAddress(request));
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
