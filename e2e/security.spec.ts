@@ -1,5 +1,6 @@
 // Sign-in redirects stay on this app; signing out ends the session on the server, everywhere if asked.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createCard, createProject, storageStatePath } from "./support";
 
 async function signUp(page: Page, name: string) {
   const email = `${name.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.com`;
@@ -8,7 +9,7 @@ async function signUp(page: Page, name: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/projects$/);
+  await expect(page).toHaveURL(/\/projects$/, { timeout: 30_000 });
   return email;
 }
 
@@ -40,6 +41,7 @@ test("a same-origin callbackUrl is followed after signing in", async ({ browser 
 });
 
 test("signing out ends the session on the server: a saved copy of the cookie no longer works", async ({ browser }) => {
+  test.setTimeout(120_000);
   const page = await newPage(browser);
   await signUp(page, "Copier");
   const saved = await page.context().storageState();
@@ -55,11 +57,12 @@ test("signing out ends the session on the server: a saved copy of the cookie no 
 });
 
 test("sign out everywhere, by keyboard, ends the sessions on other devices too", async ({ browser }) => {
+  test.setTimeout(120_000); // two browsers, a sign-up and a sign-in
   const laptop = await newPage(browser);
   const email = await signUp(laptop, "Everywhere");
   const phone = await newPage(browser);
   await signIn(phone, email);
-  await expect(phone).toHaveURL(/\/projects$/);
+  await expect(phone).toHaveURL(/\/projects$/, { timeout: 30_000 });
 
   const account = laptop.getByRole("button", { name: "Account" });
   await account.focus();
@@ -73,4 +76,41 @@ test("sign out everywhere, by keyboard, ends the sessions on other devices too",
   await phone.reload();
   await expect(phone).toHaveURL(/\/sign-in/);
   await expect(phone.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test.describe("security headers", () => {
+  test.use({ storageState: storageStatePath("po") });
+
+  test("pages carry a nonce CSP and run with no CSP violation (theme script, Next.js, the board)", async ({ page, request }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+    });
+    page.on("pageerror", (error) => violations.push(error.message));
+    const project = await createProject(request);
+    await createCard(request, project.key, { title: "Under a strict policy" });
+
+    const first = await page.goto("/projects");
+    const policy = first!.headers()["content-security-policy"]!;
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(first!.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(first!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // Over plain HTTP there is no HSTS (it would be ignored, and could strand a plain-HTTP install).
+    expect(first!.headers()["strict-transport-security"]).toBeUndefined();
+    await expect(page.locator("html")).toHaveClass(/light|dark/);
+
+    const second = await page.goto(`/${project.key}/board`);
+    expect(second!.headers()["content-security-policy"]).not.toBe(policy);
+    await expect(page.getByText("Under a strict policy")).toBeVisible();
+    await page.getByRole("button", { name: /theme/i }).first().click();
+    await page.goto("/settings/tokens");
+    await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("API answers carry nosniff too", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  });
 });
