@@ -17,7 +17,8 @@ if (process.env.E2E_DB === "postgres") {
   await admin.end();
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  Object.assign(env, { DATABASE_URL: url.toString(), SEED_DEMO: "always" });
+  // PostgreSQL deployments must be given the secret (the embedded one generates it in its data folder).
+  Object.assign(env, { DATABASE_URL: url.toString(), SEED_DEMO: "always", AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production" });
 } else {
   Object.assign(env, { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "shipboard-e2e-")), DATABASE_URL: "" });
 }

@@ -8,7 +8,9 @@ import { cache } from "react";
 import { signInSchema } from "@/lib/validation/auth";
 import { safeCallbackPath } from "@/lib/validation/callback-url";
 import { parseInput } from "@/lib/validation/common";
+import { verifiedPrimaryEmail } from "@/lib/domain/github-link";
 import { db } from "./db";
+import { AppError } from "./errors";
 import { logger } from "./logger";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { clientAddress, recordSuccessfulSignIn } from "./sign-in-throttle";
@@ -52,9 +54,19 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     redirect: ({ url, baseUrl }) => new URL(safeCallbackPath(url, baseUrl), baseUrl).toString(),
     async signIn({ account, profile, user }) {
       if (account?.provider !== "github") return true;
-      const linked = await ensureUserForGithub({ githubId: String(profile?.id ?? account.providerAccountId), email: user.email, name: user.name });
-      user.id = linked.id;
-      return true;
+      try {
+        const linked = await ensureUserForGithub({
+          githubId: String(profile?.id ?? account.providerAccountId),
+          verifiedEmail: await githubVerifiedEmail(account.access_token),
+          name: user.name,
+          signedInUserId: (await uncachedAuth())?.user?.id ?? null,
+        });
+        user.id = linked.id;
+        return true;
+      } catch (error) {
+        if (error instanceof AppError) return `/sign-in?error=${error.code}`;
+        throw error;
+      }
     },
     // Every check of a session re-reads the user: a session signed out (here or everywhere) or
     // of a deleted user is null, which Auth.js treats as signed out and clears.
@@ -68,6 +80,13 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/** GitHub's verified primary email (the profile's `email` may be any public, unverified address). */
+async function githubVerifiedEmail(accessToken: string | undefined): Promise<string | null> {
+  if (!accessToken) return null;
+  const res = await fetch("https://api.github.com/user/emails", { headers: { authorization: `Bearer ${accessToken}`, accept: "application/vnd.github+json", "user-agent": "Shipboard" } });
+  return res.ok ? verifiedPrimaryEmail(await res.json()) : null;
+}
 
 export const auth = cache(uncachedAuth);
 export const githubSignInEnabled = githubConfigured;
