@@ -25,7 +25,7 @@ export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
   pages: { signIn: "/sign-in" },
   logger: {
     // A wrong password is an expected outcome, not an error worth a stack trace.
-    error: (error) => error.name !== "CredentialsSignin" && logger.error({ err: error }, "auth error"),
+    error: (error) => !(error instanceof CredentialsSignin) && logger.error({ err: error }, "auth error"),
     warn: (code) => logger.warn({ code }, "auth warning"),
   },
   providers: [
