@@ -57,7 +57,7 @@ test("signing out ends the session on the server: a saved copy of the cookie no 
 });
 
 test("sign out everywhere, by keyboard, ends the sessions on other devices too", async ({ browser }) => {
-  test.setTimeout(120_000); // two browsers, a sign-up and a sign-in
+  test.setTimeout(180_000); // two browsers, a sign-up and a sign-in
   const laptop = await newPage(browser);
   const email = await signUp(laptop, "Everywhere");
   const phone = await newPage(browser);
@@ -73,7 +73,7 @@ test("sign out everywhere, by keyboard, ends the sessions on other devices too",
   await laptop.keyboard.press("Enter");
   await expect(laptop).toHaveURL(/\/sign-in/);
 
-  await phone.reload();
+  await phone.goto("/projects");
   await expect(phone).toHaveURL(/\/sign-in/);
   await expect(phone.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });
