@@ -7,6 +7,8 @@ import { openDatabase, setDatabase } from "@/lib/server/database";
 import { env } from "@/lib/server/env";
 import { ensureInstanceSecret } from "@/lib/server/instance-secret";
 import { logger } from "@/lib/server/logger";
+import { redactUrl } from "@/lib/server/redact-url";
+import { HSTS, SECURITY_HEADERS } from "@/lib/server/security-headers";
 
 const dev = process.argv.includes("--dev");
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -21,6 +23,13 @@ function clientAddress(req: IncomingMessage) {
   const forwarded = req.headers["x-forwarded-for"];
   if (process.env.TRUST_PROXY === "1" && typeof forwarded === "string") return forwarded.split(",")[0]!.trim();
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/** Whether the browser reached us over HTTPS: TLS here, at the trusted proxy, or a public https:// URL. */
+function servedOverHttps(req: IncomingMessage) {
+  if ("encrypted" in req.socket && req.socket.encrypted) return true;
+  if (process.env.TRUST_PROXY === "1" && req.headers["x-forwarded-proto"] === "https") return true;
+  return [env.PUBLIC_URL, env.AUTH_URL].some((url) => url?.startsWith("https://"));
 }
 
 function requestId(req: IncomingMessage) {
@@ -47,6 +56,8 @@ async function main() {
     req.headers["x-request-id"] = id;
     req.headers["x-client-ip"] = clientAddress(req);
     res.setHeader("x-request-id", id);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (servedOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
     if (shuttingDown) res.setHeader("connection", "close");
     if (NUL_IN_URL.test(req.url ?? "")) {
       // No page, route or id can hold U+0000 (PostgreSQL text cannot): refused before any of them runs.
@@ -58,7 +69,7 @@ async function main() {
     res.on("close", () => {
       inFlight--;
       if (!req.url?.startsWith("/_next/")) {
-        logger.info({ requestId: id, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
+        logger.info({ requestId: id, method: req.method, url: redactUrl(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
       }
     });
     handle(req, res).catch((error) => {

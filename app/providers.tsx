@@ -19,9 +19,9 @@ function ThemedToaster() {
 }
 
 /** Client-side context for the whole app: theme, tooltip timing, toasts. */
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <TooltipProvider delayDuration={400} skipDelayDuration={200}>
         {children}
         <ThemedToaster />

@@ -23,7 +23,8 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Switch team" })).toContainText("Nia's launch crew");
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Account" }).click();
+    await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/projects");
     await expect(page).toHaveURL(/\/sign-in/);
@@ -67,7 +68,8 @@ test("repeated wrong passwords are throttled with 429 and Retry-After", async ({
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("the-right-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "3100";
-const env = { ...process.env, PORT: port, NODE_ENV: "production", DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? "e2e-demo-password", LOG_LEVEL: "warn" };
+const env = { ...process.env, PORT: port, NODE_ENV: "production", DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? "e2e-demo-password", LOG_LEVEL: "warn", SIGNUP_LIMIT_PER_ADDRESS: "1000" };
 
 if (process.env.E2E_DB === "postgres") {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -17,7 +17,8 @@ if (process.env.E2E_DB === "postgres") {
   await admin.end();
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  Object.assign(env, { DATABASE_URL: url.toString(), SEED_DEMO: "always" });
+  // PostgreSQL deployments must be given the secret (the embedded one generates it in its data folder).
+  Object.assign(env, { DATABASE_URL: url.toString(), SEED_DEMO: "always", AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production" });
 } else {
   Object.assign(env, { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "shipboard-e2e-")), DATABASE_URL: "" });
 }

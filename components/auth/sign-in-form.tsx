@@ -8,10 +8,14 @@ import { Input } from "@/components/ui/input";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   RateLimited: "Too many failed attempts. Try again in a few minutes.",
+  // GitHub sign-in refusals (see decideGithubLink), back on this page as ?error=…
+  EMAIL_IN_USE: "An account with your GitHub email exists. Sign in with its password, then continue with GitHub to connect it.",
+  NO_VERIFIED_EMAIL: "Your GitHub account has no verified primary email.",
+  LINKED_ELSEWHERE: "This GitHub account is connected to another Shipboard account.",
 };
 
-export function SignInForm({ callbackUrl, github }: { callbackUrl: string; github: boolean }) {
-  const [error, setError] = useState<string | null>(null);
+export function SignInForm({ callbackUrl, github, initialError }: { callbackUrl: string; github: boolean; initialError?: string }) {
+  const [error, setError] = useState<string | null>((initialError && MESSAGES[initialError]) || null);
   const [pending, setPending] = useState(false);
 
   // onSubmit rather than a form action: React resets a form after an action, which would clear the email.

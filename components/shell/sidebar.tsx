@@ -1,13 +1,13 @@
 "use client";
-import { FolderKanban, KeyRound, LogOut, Plus, Users } from "lucide-react";
+import { FolderKanban, KeyRound, Plus, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 import { hasRole } from "@/lib/domain/roles";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
-import { signOutAction } from "@/lib/actions/auth";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { Avatar } from "@/components/ui/avatar";
+import { AccountMenu } from "./account-menu";
 import { TeamSwitcher, type TeamOption } from "./team-switcher";
 
 type SidebarProps = {
@@ -73,11 +73,7 @@ export function Sidebar({ user, teams, team, projects }: SidebarProps) {
           <p className="truncate text-xs text-muted">{user.email}</p>
         </div>
         <ThemeToggle />
-        <form action={signOutAction}>
-          <button type="submit" className="rounded-md p-1.5 text-muted hover:bg-surface-2 hover:text-foreground" aria-label="Sign out" title="Sign out">
-            <LogOut aria-hidden className="size-4" />
-          </button>
-        </form>
+        <AccountMenu />
       </div>
     </aside>
   );

@@ -30,8 +30,11 @@ export async function scratchPostgres(): Promise<string> {
   return url.toString();
 }
 
-export function databaseEnv(target: { dataDir?: string; databaseUrl?: string }) {
-  return target.databaseUrl ? { DATABASE_URL: target.databaseUrl, DATA_DIR: "" } : { DATA_DIR: target.dataDir!, DATABASE_URL: "" };
+export function databaseEnv(target: { dataDir?: string; databaseUrl?: string }): Record<string, string> {
+  // Instances on one PostgreSQL database share the secret they must be given; the embedded database keeps its own.
+  return target.databaseUrl
+    ? { DATABASE_URL: target.databaseUrl, DATA_DIR: "", AUTH_SECRET: "ops-secret-not-for-production" }
+    : { DATA_DIR: target.dataDir!, DATABASE_URL: "" };
 }
 
 /** Migrates and seeds the demo workspace, as `npm start` does on first start. */

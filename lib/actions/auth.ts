@@ -2,8 +2,11 @@
 import { signUpSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/common";
 import { signOut } from "@/lib/server/auth";
+import { endAllSessions } from "@/lib/server/sessions";
+import { sessionActor } from "@/lib/server/session";
 import { signUp } from "@/lib/server/services/users";
 import { formFields, invalid, type ActionResult } from "./result";
+import { limitByAddress } from "./throttle";
 
 /**
  * Creates the account; the form then signs in with the same credentials. The answer does not say
@@ -12,10 +15,19 @@ import { formFields, invalid, type ActionResult } from "./result";
 export async function signUpAction(formData: FormData): Promise<ActionResult> {
   const parsed = parseInput(signUpSchema, formFields(formData, ["name", "email", "password", "teamName"]));
   if (!parsed.success) return invalid(parsed.error.issues);
+  const limited = await limitByAddress("sign-up");
+  if (limited) return limited;
   await signUp(parsed.data);
   return { ok: true, data: undefined };
 }
 
 export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Ends every session of the account (stolen cookie, shared computer), this one included. */
+export async function signOutEverywhereAction() {
+  const actor = await sessionActor();
+  if (actor) await endAllSessions(actor.userId);
   await signOut({ redirectTo: "/sign-in" });
 }

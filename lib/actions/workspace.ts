@@ -12,6 +12,7 @@ import { createProjectSchema } from "@/lib/validation/projects";
 import { idSchema, parseInput } from "@/lib/validation/common";
 import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema, renameTeamSchema, teamInvitationParams, teamMemberParams, teamParams } from "@/lib/validation/teams";
 import { attempt, formFields, invalid, submittedValues, type ActionResult } from "./result";
+import { limitByAddress } from "./throttle";
 import { TEAM_COOKIE } from "@/lib/server/current-team";
 
 /** Shows another of the caller's teams; a team they are not in is "not found", and nothing changes. */
@@ -97,6 +98,8 @@ export async function renameTeamAction(teamId: string, _previous: unknown, formD
 
 export async function acceptInvitationAction(token: string): Promise<ActionResult> {
   const actor = await currentActor();
+  const limited = await limitByAddress("accept-invitation");
+  if (limited) return limited;
   const result = await attempt(() => acceptInvitation(actor, token));
   if (!result.ok) return result;
   (await cookies()).set(TEAM_COOKIE, result.data.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });

@@ -2,6 +2,8 @@
 // Pure over the Request, so API handlers work the same under Next and in tests.
 import { getToken } from "next-auth/jwt";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { refuseCrossSiteWrite } from "./cross-site";
+import { activeSessionUser } from "./sessions";
 import { db, sqlQuery } from "./db";
 import { unauthorized } from "./errors";
 import { hashToken } from "./tokens";
@@ -26,6 +28,7 @@ export async function authenticate(req: Request): Promise<Actor> {
   }
   const session = await sessionUserId(req);
   if (!session) throw unauthorized();
+  refuseCrossSiteWrite(req);
   return { userId: session, via: "session" };
 }
 
@@ -33,9 +36,5 @@ async function sessionUserId(req: Request): Promise<string | null> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
   const secureCookie = new URL(req.url).protocol === "https:";
-  const token = await getToken({ req, secret, secureCookie });
-  const userId = token?.sub;
-  if (!userId) return null;
-  const exists = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  return exists ? userId : null;
+  return activeSessionUser(await getToken({ req, secret, secureCookie }));
 }

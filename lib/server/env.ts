@@ -15,6 +15,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: optionalText,
+  AUTH_SECRET_FILE: optionalText,
   AUTH_URL: optionalText,
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,

@@ -1,7 +1,8 @@
 import "server-only";
 // Server-Sent Events for one board: `id: <event id>`, `event: <kind>`, `data: <json>` per event,
 // a comment every 15 s so proxies keep the connection open, and an end on client disconnect,
-// server shutdown or a lost LISTEN connection (the client reconnects with Last-Event-ID).
+// server shutdown, a lost LISTEN connection (the client reconnects with Last-Event-ID), or when the
+// caller's access has ended (token revoked, signed out, removed from the team).
 import { AppError } from "./errors";
 import { logger } from "./logger";
 import { boardHub, type BoardMessage } from "./realtime-hub";
@@ -9,6 +10,8 @@ import { boardHub, type BoardMessage } from "./realtime-hub";
 const HEARTBEAT_MS = 15_000;
 /** How long a browser waits before reconnecting (it then sends Last-Event-ID itself). */
 const RETRY_MS = 2_000;
+/** How often an open stream re-checks its caller's access: revocation takes effect within this. */
+const recheckMs = () => Number(process.env.EVENT_STREAM_RECHECK_MS) || 30_000;
 
 function formatEvent(message: BoardMessage) {
   return `id: ${message.id}\nevent: ${message.kind}\ndata: ${JSON.stringify(message.payload)}\n\n`;
@@ -20,7 +23,8 @@ export function lastEventIdOf(req: Request, queryValue: string | undefined): big
   return value && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
 
-export async function boardEventStream(projectId: string, lastEventId: bigint | null, signal: AbortSignal): Promise<Response> {
+/** `stillAllowed` answers false once the caller may no longer read the board; the stream then ends. */
+export async function boardEventStream(projectId: string, lastEventId: bigint | null, signal: AbortSignal, stillAllowed: () => Promise<boolean>): Promise<Response> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let ended = false;
@@ -33,11 +37,19 @@ export async function boardEventStream(projectId: string, lastEventId: bigint | 
   };
   const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
   heartbeat.unref?.();
+  const recheck = setInterval(() => {
+    stillAllowed().then(
+      (allowed) => allowed || end(),
+      (error) => logger.warn({ err: error, projectId }, "event stream access re-check failed; the stream stays open"),
+    );
+  }, recheckMs());
+  recheck.unref?.();
   let unsubscribe = () => {};
   function end() {
     if (ended) return;
     ended = true;
     clearInterval(heartbeat);
+    clearInterval(recheck);
     unsubscribe();
     signal.removeEventListener("abort", end);
     try {

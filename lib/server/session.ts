@@ -3,15 +3,11 @@ import "server-only";
 import { redirect } from "next/navigation";
 import type { Actor } from "./authenticate";
 import { auth } from "./auth";
-import { db } from "./db";
 
-/** The session's actor, or null when signed out (or the user no longer exists). */
+/** The session's actor, or null when signed out (auth() already refuses ended sessions and deleted users). */
 export async function sessionActor(): Promise<Actor | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  return user ? { userId: user.id, via: "session" } : null;
+  const userId = (await auth())?.user?.id;
+  return userId ? { userId, via: "session" } : null;
 }
 
 /** The session's actor; redirects to sign-in when there is none. */

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db";
+import { decideGithubLink } from "@/lib/domain/github-link";
+import { AppError } from "../errors";
 import { hashPassword } from "../passwords";
 import { createTeamWithOwner } from "./teams";
 
@@ -23,16 +25,36 @@ export async function signUp(input: { name: string; email: string; password: str
   }
 }
 
-/** GitHub sign-in: link to the account with the same email, or create one with a personal team. */
-export async function ensureUserForGithub(input: { githubId: string; email?: string | null; name?: string | null }) {
-  const byGithub = await db.user.findUnique({ where: { githubId: input.githubId }, select: { id: true } });
-  if (byGithub) return byGithub;
-  const email = (input.email ?? `${input.githubId}@users.noreply.github.com`).toLowerCase();
-  const byEmail = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (byEmail) return db.user.update({ where: { id: byEmail.id }, data: { githubId: input.githubId }, select: { id: true } });
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name: input.name ?? email, githubId: input.githubId }, select: { id: true } });
-    await createTeamWithOwner(tx, `${(input.name ?? email).split(" ")[0]}'s team`, user.id);
-    return user;
-  });
+/**
+ * GitHub sign-in, by decideGithubLink: the linked account, a link to the account signed in here, or
+ * a new account with a personal team for a verified primary email no one has. Refusals are 403s.
+ */
+export async function ensureUserForGithub(input: { githubId: string; verifiedEmail: string | null; name?: string | null; signedInUserId: string | null }) {
+  const [linked, emailOwner] = await Promise.all([
+    db.user.findUnique({ where: { githubId: input.githubId }, select: { id: true } }),
+    input.verifiedEmail ? db.user.findUnique({ where: { email: input.verifiedEmail }, select: { id: true } }) : null,
+  ]);
+  const decision = decideGithubLink({ linkedUserId: linked?.id ?? null, signedInUserId: input.signedInUserId, verifiedPrimaryEmail: input.verifiedEmail, emailOwnerId: emailOwner?.id ?? null });
+  switch (decision.kind) {
+    case "sign-in":
+      return { id: decision.userId };
+    case "link":
+      return db.user.update({ where: { id: decision.userId }, data: { githubId: input.githubId }, select: { id: true } });
+    case "refuse":
+      throw new AppError(decision.reason, GITHUB_REFUSALS[decision.reason], 403);
+    case "create": {
+      const name = input.name ?? decision.email;
+      return db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email: decision.email, name, githubId: input.githubId }, select: { id: true } });
+        await createTeamWithOwner(tx, `${name.split(" ")[0]}'s team`, user.id);
+        return user;
+      });
+    }
+  }
 }
+
+const GITHUB_REFUSALS = {
+  LINKED_ELSEWHERE: "This GitHub account is linked to another Shipboard account.",
+  NO_VERIFIED_EMAIL: "Your GitHub account has no verified primary email.",
+  EMAIL_IN_USE: "An account with your GitHub email exists: sign in with its password, then continue with GitHub to connect it.",
+} as const;

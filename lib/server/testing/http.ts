@@ -13,8 +13,9 @@ export async function tokenFor(userId: string) {
   return (await createApiToken({ userId, via: "session" }, "test")).token;
 }
 
-export async function sessionCookie(userId: string) {
-  const value = await encode({ token: { sub: userId }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
+/** A session cookie as Auth.js issues it; `claims` adds the session id and version a sign-in sets. */
+export async function sessionCookie(userId: string, claims: { sid?: string; sv?: number } = {}) {
+  const value = await encode({ token: { sub: userId, ...claims }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
   return `authjs.session-token=${value}`;
 }
 

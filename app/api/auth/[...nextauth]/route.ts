@@ -3,7 +3,7 @@ import { errorResponse } from "@/lib/api/endpoint";
 import { handlers } from "@/lib/server/auth";
 import { AppError, validationFailed } from "@/lib/server/errors";
 import { requestBaseUrl } from "@/lib/server/public-url";
-import { clientAddress, signInRetryAfter } from "@/lib/server/sign-in-throttle";
+import { clientAddress, claimSignInAttempt } from "@/lib/server/sign-in-throttle";
 import { NUL_MESSAGE, nulPath } from "@/lib/validation/common";
 
 /**
@@ -17,13 +17,16 @@ function atPublicOrigin(req: NextRequest): NextRequest {
 
 export const GET = (req: NextRequest) => handlers.GET(atPublicOrigin(req));
 
-/** Auth.js, with failed-sign-in throttling in front of the credentials callback (429 + Retry-After). */
+/**
+ * Auth.js, with throttling in front of the credentials callback: the attempt is counted before the
+ * password is checked (429 + Retry-After when over the limit).
+ */
 export async function POST(req: NextRequest) {
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     // Auth.js reads the sign-in form; anything else (a JSON body) is refused here, not a crash there.
     const form = await credentialsForm(req);
     if (form instanceof Response) return form;
-    const retryAfter = await signInRetryAfter(String(form.get("email") ?? ""), clientAddress(req));
+    const retryAfter = await claimSignInAttempt(String(form.get("email") ?? ""), clientAddress(req));
     if (retryAfter > 0) {
       const url = `${requestBaseUrl(req)}/sign-in?error=RateLimited&retryAfter=${retryAfter}`;
       return Response.json(
