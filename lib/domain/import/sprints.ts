@@ -18,9 +18,12 @@ export class SprintCollector {
     return sprint;
   }
 
-  /** Closed sprints first, then the active one, then planned ones; each group by start date. */
   sprints(): ImportedSprint[] {
-    const order = { CLOSED: 0, ACTIVE: 1, PLANNED: 2 };
-    return [...this.byId.values()].sort((a, b) => order[a.state] - order[b.state] || (a.startDate ?? "").localeCompare(b.startDate ?? ""));
+    return [...this.byId.values()].sort(compareSprints);
   }
 }
+
+const STATE_ORDER = { CLOSED: 0, ACTIVE: 1, PLANNED: 2 };
+
+/** Closed sprints first, then the active one, then planned ones; each group by start date, then as met. */
+export const compareSprints = (a: ImportedSprint, b: ImportedSprint) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || (a.startDate ?? "").localeCompare(b.startDate ?? "");
