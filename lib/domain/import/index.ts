@@ -2,11 +2,12 @@ import { parseJiraCsv } from "./jira-csv";
 import { parseJiraJson } from "./jira-json";
 import { parseLinearCsv } from "./linear-csv";
 import { ImportFormatError, parseWith, type ImportedProject, type ImportSource, type ParseResult } from "./model";
+import { parseShipboard } from "./shipboard";
 import { parseTrello } from "./trello";
 
 export * from "./model";
 
-export const IMPORT_SOURCES = ["trello", "jira-csv", "jira-json", "linear-csv"] as const satisfies readonly ImportSource[];
+export const IMPORT_SOURCES = ["trello", "jira-csv", "jira-json", "linear-csv", "shipboard"] as const satisfies readonly ImportSource[];
 
 export interface ParseOptions {
   /** The caller's clock (Linear cycles are running or over relative to it). */
@@ -31,6 +32,7 @@ export function parseImport(source: ImportSource, text: string, options: ParseOp
   const parsers: Record<ImportSource, (text: string) => ImportedProject> = {
     trello: (input) => parseTrello(json(input), { includeArchived: options.includeArchived }),
     "jira-json": (input) => parseJiraJson(json(input)),
+    shipboard: (input) => parseShipboard(json(input)),
     "jira-csv": (input) => {
       if (/^\s*[[{]/.test(input)) throw new ImportFormatError("WRONG_KIND", "This file is JSON, not CSV: pick the JSON source that exported it.");
       return parseJiraCsv(input);

@@ -4,7 +4,7 @@
  * Every item keeps its `sourceId`, so a re-import can update what an earlier one created.
  */
 
-export type ImportSource = "trello" | "jira-csv" | "jira-json" | "linear-csv";
+export type ImportSource = "trello" | "jira-csv" | "jira-json" | "linear-csv" | "shipboard";
 export type StageCategory = "TODO" | "IN_PROGRESS" | "DONE";
 export type ImportCardType = "STORY" | "BUG" | "TASK" | "SPIKE" | "EPIC";
 export type ImportPriority = "LOW" | "MEDIUM" | "HIGH" | "URGENT";
@@ -15,6 +15,9 @@ export interface ImportedColumn {
   /** Proposed category: from the source when it has one, else from the name, else from the position. */
   category: StageCategory;
   archived: boolean;
+  /** Only a Shipboard export carries these; other sources leave the target column's own. */
+  wipLimit?: number | null;
+  policy?: string;
 }
 
 export interface ImportedSprint {
@@ -25,11 +28,14 @@ export interface ImportedSprint {
   endDate: string | null;
   completedAt: string | null;
   goal: string;
+  /** A Shipboard export's recorded sprint facts. */
+  facts?: { capacity: number | null; startedAt: string | null; committedPoints: number | null; committedCards: number | null; completedPoints: number | null; completedCards: number | null };
 }
 
 export interface ImportedChecklist {
   name: string;
-  items: Array<{ text: string; done: boolean }>;
+  /** `list` and `kind` as Shipboard stores them (a Shipboard export); others are manual DoD items. */
+  items: Array<{ text: string; done: boolean; list?: string; kind?: string }>;
 }
 
 export interface ImportedComment {
@@ -41,11 +47,13 @@ export interface ImportedComment {
 
 /** A card's history: its creation and each move between columns, at the source's own dates. */
 export interface ImportedEvent {
-  type: "CREATED" | "MOVED";
+  /** CREATED and MOVED from every source; a Shipboard export carries its other kinds too. */
+  type: string;
   at: string;
   fromColumnSourceId: string | null;
   toColumnSourceId: string | null;
   actor: string | null;
+  data?: Record<string, unknown>;
 }
 
 export interface ImportedCard {
@@ -73,6 +81,11 @@ export interface ImportedCard {
   comments: ImportedComment[];
   /** Oldest first. */
   events: ImportedEvent[];
+  /** A Shipboard export's own fields. */
+  blockedReason?: string | null;
+  columnEnteredAt?: string | null;
+  /** Place in the backlog order when it differs from the board order the cards come in. */
+  backlogPosition?: number;
 }
 
 export interface ImportWarning {

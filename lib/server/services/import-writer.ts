@@ -42,13 +42,17 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
   let lastColumnRank = existingColumns.at(-1)?.rank ?? null;
   let columnsCreated = 0;
   for (const entry of plan) {
+    // A Shipboard export restores its columns' limits and policies.
+    const own = project.columns.find((column) => column.sourceId === entry.sourceId)!;
+    const settings = own.wipLimit !== undefined ? { wipLimit: own.wipLimit, policy: own.policy ?? "" } : {};
     if (entry.columnId !== null) {
       columnOf.set(entry.sourceId, { id: entry.columnId, category: existingColumns.find((column) => column.id === entry.columnId)!.category });
+      if (own.wipLimit !== undefined) await tx.column.update({ where: { id: entry.columnId }, data: settings });
       continue;
     }
     lastColumnRank = rankBetween(lastColumnRank, null);
     const created = await tx.column.create({
-      data: { projectId: target.projectId, name: entry.name, category: entry.category, rank: lastColumnRank, sourceId: sourceId(entry.sourceId) },
+      data: { projectId: target.projectId, name: entry.name, category: entry.category, rank: lastColumnRank, sourceId: sourceId(entry.sourceId), ...settings },
       select: { id: true, category: true },
     });
     columnOf.set(entry.sourceId, created);
@@ -69,6 +73,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       endDate: sprint.endDate ? new Date(sprint.endDate) : null,
       startedAt: state !== "PLANNED" && sprint.startDate ? new Date(sprint.startDate) : null,
       completedAt: state === "CLOSED" ? new Date(sprint.completedAt ?? sprint.endDate ?? now.toISOString()) : null,
+      ...(sprint.facts && { ...sprint.facts, startedAt: sprint.facts.startedAt ? new Date(sprint.facts.startedAt) : null }),
     };
     const saved = await tx.sprint.upsert({
       where: { projectId_sourceId: { projectId: target.projectId, sourceId: sourceId(sprint.sourceId) } },
@@ -90,7 +95,8 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
     UPDATE "Project" SET "nextCardNumber" = "nextCardNumber" + ${fresh.length} WHERE id = ${target.projectId} RETURNING "nextCardNumber" - ${fresh.length} AS first`;
   let nextNumber = counter!.first;
   const lastBacklog = await tx.card.findFirst({ where: { projectId: target.projectId }, orderBy: { rank: "desc" }, select: { rank: true } });
-  const backlogRanks = new Map(ranksBetween(lastBacklog?.rank ?? null, null, fresh.length).map((rank, i) => [fresh[i]!.sourceId, rank]));
+  const backlogOrder = [...fresh].sort((a, b) => (a.backlogPosition ?? 0) - (b.backlogPosition ?? 0));
+  const backlogRanks = new Map(ranksBetween(lastBacklog?.rank ?? null, null, fresh.length).map((rank, i) => [backlogOrder[i]!.sourceId, rank]));
 
   // Board ranks: appended per column after what is there, in the source's order.
   const boardRanks = new Map<string, string>();
@@ -109,7 +115,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
 
   const fieldsOf = (card: ImportedCard) => {
     const column = columnOf.get(card.columnSourceId)!;
-    const entered = card.events.filter((event) => event.toColumnSourceId === card.columnSourceId).at(-1)?.at ?? card.createdAt;
+    const entered = card.columnEnteredAt ?? card.events.filter((event) => event.toColumnSourceId === card.columnSourceId).at(-1)?.at ?? card.createdAt;
     const done = column.category === "DONE";
     return {
       title: card.title,
@@ -122,6 +128,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       columnId: column.id,
       sprintId: card.sprintSourceId ? (sprintIds.get(card.sprintSourceId) ?? null) : null,
       columnEnteredAt: new Date(entered ?? now.toISOString()),
+      ...(card.blockedReason !== undefined && { blockedReason: card.blockedReason }),
       completedAt: done ? new Date(card.completedAt ?? entered ?? now.toISOString()) : null,
     };
   };
@@ -171,7 +178,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       fromColumnId: columnId(event.fromColumnSourceId),
       toColumnId: columnId(event.toColumnSourceId),
       actorId: matchPerson(event.actor, people, mapping),
-      data: { actor: event.actor, source: project.source },
+      data: { ...event.data, actor: event.actor, source: project.source },
       at: new Date(event.at),
       imported: true,
     })),
@@ -193,18 +200,19 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
     card.checklists.flatMap((checklist, listIndex) =>
       checklist.items.map((item, position) => ({
         cardId: idOf.get(card.sourceId)!,
-        list: "DOD",
+        list: item.list ?? "DOD",
         position: 1000 + listIndex * 1000 + position,
         text: item.text,
-        kind: "manual",
+        kind: item.kind ?? "manual",
         done: item.done,
         source: { imported: true, checklist: checklist.name },
       })),
     ),
   );
   for (const batch of chunks(items)) await tx.checklistItem.createMany({ data: batch });
-  // New cards get the project's Definition of Done like any new card (services/dod.ts copyCriteria).
-  const criteria = await tx.checklistCriterion.findMany({ where: { projectId: target.projectId }, orderBy: { position: "asc" } });
+  // New cards get the project's Definition of Done like any new card (services/dod.ts copyCriteria),
+  // except from a Shipboard export, which carries each card's items with their ticks.
+  const criteria = project.source === "shipboard" ? [] : await tx.checklistCriterion.findMany({ where: { projectId: target.projectId }, orderBy: { position: "asc" } });
   const copies = fresh.flatMap((card) =>
     criteria.map(({ id, list, position, text, kind, signal, environment, stage }) => ({ cardId: idOf.get(card.sourceId)!, criterionId: id, list, position, text, kind, signal, environment, stage })),
   );
