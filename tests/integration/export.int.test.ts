@@ -7,6 +7,9 @@ import { exportProjectCsv, exportProjectJson } from "@/lib/server/services/expor
 import { createImport, runImport } from "@/lib/server/services/imports";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 
+// The demo's integrations are encrypted under AUTH_SECRET, which the server resolves before seeding.
+process.env.AUTH_SECRET ??= "export-test-secret";
+
 let database: TestDatabase;
 let demo: ProjectAccess;
 let adminId: string;
@@ -18,10 +21,10 @@ beforeAll(async () => {
   await seedDemo({ onlyIfEmpty: false });
   console.log = log;
   const project = await database.prisma.project.findUniqueOrThrow({ where: { key: "DEMO" } });
-  const owner = await database.prisma.membership.findFirstOrThrow({ where: { teamId: project.teamId, role: "OWNER" } });
+  const owner = await database.prisma.membership.findFirstOrThrow({ where: { teamId: project.teamId, role: { in: ["OWNER", "ADMIN"] } } });
   adminId = owner.userId;
   demo = { projectId: project.id, projectKey: "DEMO", teamId: project.teamId, role: "OWNER" };
-});
+}, 300_000);
 afterAll(() => database.dispose());
 
 async function collect(stream: AsyncGenerator<string>) {
@@ -46,7 +49,7 @@ function withoutIds(file: { columns: Array<{ id: string }>; sprints: Array<{ id:
 }
 
 describe("Shipboard JSON export", () => {
-  it("round trip: export the demo project, import it into a new project, export again: equal apart from ids and keys", async () => {
+  it("round trip: export the demo project, import it into a new project, export again: equal apart from ids and keys", { timeout: 300_000 }, async () => {
     const first = JSON.parse(await collect(exportProjectJson(demo)));
     expect(first).toMatchObject({ format: "shipboard-project", version: 1, project: { name: "Web shop" } });
     expect(first.cards.length).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import { backlogEndpoints } from "./backlog";
 import { boardEndpoints } from "./board";
 import { coreEndpoints } from "./core";
 import { dodEndpoints } from "./dod";
+import { importEndpoints } from "./imports";
 import { integrationEndpoints } from "./integrations";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...importEndpoints];

@@ -1,13 +1,13 @@
 import "server-only";
 import { parseImport, previewOf, type ImportedProject, type ImportPreview, type ImportSource } from "@/lib/domain/import";
 import { matchPerson, planColumns, type ColumnPlan, type ImportMapping } from "@/lib/domain/import/mapping";
-import type { ProjectAccess } from "../authz";
+import type { Actor } from "../authenticate";
+import { requireProjectIdRole, type ProjectAccess } from "../authz";
+import { MAX_IMPORT_BYTES } from "@/lib/validation/imports";
 import { db } from "../db";
 import { notFound, unprocessable } from "../errors";
 import { writeImport, type ImportSummary } from "./import-writer";
 
-/** Largest file an import reads (documented in the API): real board exports stay far below it. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** A whole large board is written in one transaction: all or nothing. */
 const IMPORT_TX_OPTIONS = { maxWait: 30_000, timeout: 15 * 60_000 };
 
@@ -99,9 +99,11 @@ export async function runImport(runId: string, now = new Date()): Promise<void> 
   }
 }
 
-export async function getImport(access: ProjectAccess, importId: string) {
-  const run = await db.importRun.findFirst({ where: { id: importId, projectId: access.projectId } });
+/** An import, for product owners and admins of its project's team; others get 404. */
+export async function getImport(actor: Actor, importId: string) {
+  const run = await db.importRun.findUnique({ where: { id: importId } });
   if (!run) throw notFound("Import");
+  await requireProjectIdRole(actor, run.projectId, "PRODUCT_OWNER", "Import");
   return importDto(run);
 }
 
