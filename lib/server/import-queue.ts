@@ -9,7 +9,7 @@ import { runImport } from "./services/imports";
 
 const LEASE_MS = 20 * 60_000;
 const STATE_KEY = Symbol.for("shipboard.importWorker");
-type GlobalWithWorker = typeof globalThis & { [STATE_KEY]?: { busy: boolean; again: boolean } };
+type GlobalWithWorker = typeof globalThis & { [STATE_KEY]?: { loop: Promise<void> | null; again: boolean } };
 
 async function claim(): Promise<string | null> {
   const [row] = await sqlQuery<{ id: string }>(Prisma.sql`
@@ -22,25 +22,27 @@ async function claim(): Promise<string | null> {
   return row?.id ?? null;
 }
 
-/** Runs queued imports one after another in this process; a call while busy runs the loop once more. */
-export async function wakeImportWorker(): Promise<void> {
+/**
+ * Runs queued imports one after another in this process. A call while they run asks the loop to
+ * look once more and returns the running loop, so awaiting it waits until the queue is empty.
+ */
+export function wakeImportWorker(): Promise<void> {
   const global = globalThis as GlobalWithWorker;
-  const state = (global[STATE_KEY] ??= { busy: false, again: false });
-  if (state.busy) {
-    state.again = true;
-    return;
-  }
-  state.busy = true;
-  try {
-    do {
-      state.again = false;
-      for (let id = await claim(); id; id = await claim()) {
-        await runImport(id).catch((error) => logger.error({ err: error, importId: id }, "import failed"));
+  const state = (global[STATE_KEY] ??= { loop: null, again: false });
+  state.again = true;
+  state.loop ??= (async () => {
+    try {
+      while (state.again) {
+        state.again = false;
+        for (let id = await claim(); id; id = await claim()) {
+          await runImport(id).catch((error) => logger.error({ err: error, importId: id }, "import failed"));
+        }
       }
-    } while (state.again);
-  } finally {
-    state.busy = false;
-  }
+    } finally {
+      state.loop = null;
+    }
+  })();
+  return state.loop;
 }
 
 /** At start-up: imports a stopped server left queued or half-run are taken up again. */
