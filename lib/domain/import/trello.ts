@@ -91,7 +91,7 @@ export function parseTrello(raw: unknown, options: TrelloOptions = {}): Imported
       .map((item) => ({ text: clip(text(item.name), 500), done: item.state === "complete" }))
       .filter((item) => item.text);
     const entry = { name: clip(text(checklist.name), 200) || "Checklist", items, pos: position(checklist.pos) };
-    checklistsByCard.set(cardId, [...(checklistsByCard.get(cardId) ?? []), entry]);
+    (checklistsByCard.get(cardId) ?? checklistsByCard.set(cardId, []).get(cardId)!).push(entry);
   }
 
   const actions = list(board.actions);
@@ -100,7 +100,7 @@ export function parseTrello(raw: unknown, options: TrelloOptions = {}): Imported
   }
   const eventsByCard = new Map<string, ImportedEvent[]>();
   const commentsByCard = new Map<string, ImportedComment[]>();
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => void (map.get(key) ?? map.set(key, []).get(key)!).push(value);
   for (const action of actions) {
     const data = record(action.data);
     const cardId = id(record(data.card).id);

@@ -71,7 +71,10 @@ export async function* exportProjectJson(access: ProjectAccess): AsyncGenerator<
   const positions = new Map<string, Array<{ id: string; boardRank: string }>>();
   let first = true;
   for await (const page of cardPages(access.projectId)) {
-    for (const card of page) positions.set(card.columnId, [...(positions.get(card.columnId) ?? []), { id: card.id, boardRank: card.boardRank }]);
+    for (const card of page) {
+      const inColumn = positions.get(card.columnId) ?? positions.set(card.columnId, []).get(card.columnId)!;
+      inColumn.push({ id: card.id, boardRank: card.boardRank });
+    }
     const chunk = page.map((card) => {
       const exported: ShipboardCard = {
         id: card.id,

@@ -106,7 +106,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
     if (!column) throw validationFailed([{ path: "file", message: `Card “${card.title}” is in a list the file does not define.` }]);
     const before = previous.get(sourceId(card.sourceId));
     if (before && before.columnId === column.id) continue;
-    movedIn.set(column.id, [...(movedIn.get(column.id) ?? []), card]);
+    (movedIn.get(column.id) ?? movedIn.set(column.id, []).get(column.id)!).push(card);
   }
   for (const [columnId, cards] of movedIn) {
     const last = await tx.card.findFirst({ where: { columnId }, orderBy: { boardRank: "desc" }, select: { boardRank: true } });
