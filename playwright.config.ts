@@ -24,7 +24,7 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /ops\//, grep: onPostgres ? /@postgres/ : undefined },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /e2e\/ops\//, grep: onPostgres ? /@postgres/ : undefined },
     // Operability: real server processes (SIGTERM, restarts); several instances need PostgreSQL.
     { name: "operability", testMatch: /ops\/durability\.spec\.ts/ },
     ...(onPostgres ? [{ name: "multi-instance", testMatch: /ops\/multi-instance\.spec\.ts/ }] : []),

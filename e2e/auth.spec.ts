@@ -10,9 +10,10 @@ test.describe("signing in and out", () => {
   test("sign up, sign out, wrong password, sign in", async ({ page }) => {
     const email = `newcomer-${Date.now()}@example.com`;
     await page.goto("/sign-up");
-    await page.getByLabel("Name").fill("Nia Newcomer");
+    await page.getByLabel("Your name").fill("Nia Newcomer");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("short");
+    await page.getByLabel("Team name").fill("Nia's launch crew");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
 
@@ -20,7 +21,7 @@ test.describe("signing in and out", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/projects$/);
     await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Switch team" })).toContainText("Nia's team");
+    await expect(page.getByRole("button", { name: "Switch team" })).toContainText("Nia's launch crew");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
@@ -50,9 +51,10 @@ test.describe("signing in and out", () => {
 test("repeated wrong passwords are throttled with 429 and Retry-After", async ({ page, request }) => {
   const email = `throttled-${Date.now()}@example.com`;
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Tess Throttled");
+  await page.getByLabel("Your name").fill("Tess Throttled");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("the-right-password");
+  await page.getByLabel("Team name").fill("Tess's team");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/projects$/);
 

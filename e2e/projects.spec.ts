@@ -39,7 +39,7 @@ test("a product owner creates a project, then creates and edits a card", async (
   await expect(page.getByLabel("Title")).toHaveValue("Offline mode for the whole cart");
   await expect(page.getByLabel("Priority")).toHaveValue("urgent");
   await expect(page.getByLabel("Labels")).toHaveValue("mobile, offline");
-  await expect(page.getByText(/changed .*title/).first()).toBeVisible();
+  await expect(page.getByText(/renamed it from “Offline mode for the cart” to “Offline mode for the whole cart”, changed priority from \w+ to Urgent and added the labels “mobile” and “offline”/).first()).toBeVisible();
 });
 
 test("a viewer cannot create cards", async ({ browser }) => {

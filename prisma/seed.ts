@@ -1,11 +1,14 @@
-// Demo workspace: team Acme, project DEMO with about 40 varied cards, and one user per role.
-// Idempotent: it does nothing when DEMO already exists.
+// Demo workspace: team Acme with one user per role, the Kanban project DEMO (about 40 varied cards
+// and a few hours of CI/CD) and the Scrum project PAY (seven weeks of sprints, seed-scrum.ts).
+// Idempotent: it does nothing when DEMO already exists. Dates follow `now`.
 import { randomBytes } from "node:crypto";
 import type { TeamRole } from "@/lib/domain/roles";
 import { currentDatabase } from "@/lib/server/database";
 import type { CreateCardInput } from "@/lib/validation/cards";
 import { makeCard, makeProject, makeTeam, makeUser } from "./factories";
 import { seedDemoPipeline } from "./seed-pipeline";
+import { seedScrumDemo } from "./seed-scrum";
+import { SCRUM_PROJECT } from "./seed-scrum-story";
 
 export const DEMO_USERS: Array<{ email: string; name: string; role: TeamRole }> = [
   { email: "admin@example.com", name: "Ada Admin", role: "ADMIN" },
@@ -61,7 +64,7 @@ function pick<T>(items: T[], index: number | undefined): T | undefined {
 }
 
 /** Seeds the demo workspace; returns false when it already exists (or the database is not empty). */
-export async function seedDemo({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<boolean> {
+export async function seedDemo({ onlyIfEmpty, now = new Date() }: { onlyIfEmpty: boolean; now?: Date }): Promise<boolean> {
   const prisma = currentDatabase().prisma;
   if (await prisma.project.findUnique({ where: { key: "DEMO" }, select: { id: true } })) return false;
   if (onlyIfEmpty && (await prisma.user.count()) > 0) return false;
@@ -88,9 +91,10 @@ export async function seedDemo({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promi
   }
 
   await seedDemoPipeline(project.projectId, users[0]!.id);
+  await seedScrumDemo(team.id, { admin: { id: users[0]!.id, role: "ADMIN" }, po: { id: users[1]!.id, role: "PRODUCT_OWNER" }, dev: { id: users[2]!.id, role: "MEMBER" } }, now);
 
   const line = "─".repeat(60);
-  console.log(`\n${line}\n Demo workspace ready: team Acme, project DEMO (${CARDS.length + EPICS.length} cards)\n`);
+  console.log(`\n${line}\n Demo workspace ready: team Acme, projects DEMO (Kanban, ${CARDS.length + EPICS.length} cards) and ${SCRUM_PROJECT.key} (Scrum, sprint history)\n`);
   for (const user of DEMO_USERS) console.log(`   ${user.email.padEnd(22)} ${user.role}`);
   console.log(process.env.DEMO_PASSWORD ? "\n Password: the value of DEMO_PASSWORD" : `\n Password for all four: ${password}\n (shown once; set DEMO_PASSWORD to choose it)`);
   console.log(`${line}\n`);

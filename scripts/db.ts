@@ -58,7 +58,9 @@ async function main() {
         await ensureInstanceSecret(database);
         const { seedDemo } = await import("@/prisma/seed");
         const force = command === "seed" || env.SEED_DEMO === "always";
-        if (force || (env.SEED_DEMO === "auto" && database.kind === "pglite")) await seedDemo({ onlyIfEmpty: !force });
+        if (!force && !(env.SEED_DEMO === "auto" && database.kind === "pglite")) return;
+        const seeded = await seedDemo({ onlyIfEmpty: !force });
+        if (!seeded && command === "seed") console.log("The demo workspace (project DEMO) already exists: nothing seeded.");
       });
     default:
       throw new Error("usage: tsx scripts/db.ts migrate|migration <name>|check|seed|prepare");

@@ -1,6 +1,7 @@
-// `npm test`: lint, typecheck, migration drift check, unit, integration (PGlite, and PostgreSQL when
-// TEST_DATABASE_URL is set), then Playwright end-to-end (on PGlite; on PostgreSQL the specs whose
-// outcome depends on the database, see playwright.config.ts).
+// `npm test`: lint, Prisma client, typecheck, migration drift check, unit, integration (PGlite, and
+// PostgreSQL when TEST_DATABASE_URL is set; they also run db:migrate and db:seed as the README shows
+// them), then Playwright end-to-end (on PGlite; on PostgreSQL the specs whose outcome depends on the
+// database, see playwright.config.ts).
 import { spawnSync } from "node:child_process";
 import { CHROMIUM_HELP, findChromium } from "./find-chromium.mjs";
 
@@ -32,8 +33,9 @@ const want = (group) => !only || only === group;
 
 if (want("static")) {
   run("lint", "npx", ["eslint", "."]);
+  run("Prisma client (db:generate)", "npm", ["run", "db:generate"]);
   run("typecheck", "npx", ["tsc", "--noEmit"]);
-  run("migration drift check", "npx", ["tsx", "scripts/db.ts", "check"]);
+  run("migration drift check (db:check)", "npm", ["run", "db:check"]);
 }
 if (want("unit")) run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (want("integration")) {

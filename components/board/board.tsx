@@ -38,8 +38,8 @@ export interface BoardProps {
   canEdit: boolean;
   /** Product owners and admins may move a card into Done past an unmet Definition of Done. */
   canOverride: boolean;
-  /** Scrum only: the server's "now" (ISO), whether the viewer runs sprints, and the next planned sprint. */
-  scrum?: { now: string; canManage: boolean; nextSprint: SprintDto | null };
+  /** Scrum only: the server's "now" (ISO), whether the viewer runs sprints, and the planned sprints (next first). */
+  scrum?: { now: string; canManage: boolean; nextSprint: SprintDto | null; planned: Array<{ id: string; name: string }> };
 }
 
 export function Board({ board: serverBoard, members, epics, canEdit, canOverride, scrum }: BoardProps) {
@@ -51,9 +51,12 @@ export function Board({ board: serverBoard, members, epics, canEdit, canOverride
   const viewport = useBoardViewport<HTMLDivElement>();
   const openCard = useCallback((cardKey: string) => setView({ card: cardKey }), [setView]);
   const labels = useMemo(() => [...new Set(board.columns.flatMap((column) => column.cards.flatMap((card) => card.labels)))].sort(), [board]);
-  const openVersion = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card)?.version : undefined;
+  const openCardOnBoard = search.card ? board.columns.flatMap((column) => column.cards).find((card) => card.key === search.card) : undefined;
+  const openSignature = openCardOnBoard && `${openCardOnBoard.version}:${openCardOnBoard.dod?.done}/${openCardOnBoard.dod?.total}:${openCardOnBoard.pipeline?.status}`;
 
   const noSprint = scrum !== undefined && board.project.activeSprint === null;
+  const active = board.project.activeSprint;
+  const sprints = scrum && [...(active ? [{ id: active.id, name: active.name, active: true }] : []), ...scrum.planned.map((sprint) => ({ ...sprint, active: false }))];
 
   // "c" (new card) belongs to the project header's create dialog.
   useHotkeys({ "/": () => filterRef.current?.focus() });
@@ -89,7 +92,7 @@ export function Board({ board: serverBoard, members, epics, canEdit, canOverride
           <BoardGrid board={board} laneMode={search.lane} canDrag={canEdit} onMove={move} onOpen={openCard} onRemoteChange={live.reload} />
         </div>
       )}
-      <CardDrawer cardKey={search.card ?? null} boardVersion={openVersion} members={members} epics={epics} canEdit={canEdit} onClose={() => setView({ card: null })} />
+      <CardDrawer cardKey={search.card ?? null} boardSignature={openSignature} members={members} epics={epics} canEdit={canEdit} sprints={sprints || undefined} onClose={() => setView({ card: null })} />
       <OverrideDialog request={override.request} onConfirm={override.moveAnyway} onClose={override.cancel} />
       <ShortcutsDialog shortcuts={SHORTCUTS} open={showShortcuts} onOpenChange={setShowShortcuts} />
     </div>

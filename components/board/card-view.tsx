@@ -4,6 +4,7 @@
 import { Ban, Clock, Flag, ListChecks } from "lucide-react";
 import { memo, type ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
+import { LabelBadge } from "@/components/ui/label-badge";
 import { Badge, pipelineTone } from "@/components/ui/badge";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils/cn";
@@ -86,7 +87,7 @@ export const CardView = memo(function CardView({ card, agingDays, overlay = fals
             </Badge>
           ) : null}
           {card.labels.map((label) => (
-            <Badge key={label}>{label}</Badge>
+            <LabelBadge key={label} name={label} />
           ))}
         </div>
       ) : null}

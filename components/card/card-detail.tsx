@@ -6,11 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Markdown } from "@/components/ui/markdown";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { updateCardAction } from "@/lib/actions/cards";
 import { CardHistory } from "./card-history";
 import { PRIORITY_LABELS, TYPE_LABELS, type CardView, type HistoryEntry } from "./card-fields";
+import { changedFields, formValues, rebase, updatePayload, type FormField, type FormValues } from "./card-form";
+import { ChangeNotice, type ChangeNoticeData } from "./change-notice";
 
 type Props = {
   card: CardView;
@@ -18,54 +21,72 @@ type Props = {
   members: Array<{ id: string; name: string }>;
   epics: Array<{ key: string; title: string }>;
   canEdit: boolean;
-  /** Panels rendered below the description (development, checklist), server-rendered by the page. */
+  /** Panels rendered below the description (Ready, Done, Development). */
   children?: ReactNode;
+  /** Scrum projects: where the card is planned, with "Move to…" (CardSprintMenu). */
+  sprintMenu?: ReactNode;
+  /** Loads the card again (after a save, or when the server has a newer version); defaults to a page refresh. */
+  onSaved?: () => void;
 };
 
-function formValues(card: CardView) {
+/** What the notice shows for a field the other person changed (select fields by their label). */
+function shownValue(field: FormField, values: FormValues, members: Props["members"]): string | undefined {
+  if (field === "description") return undefined;
+  if (field === "type") return TYPE_LABELS[values.type as keyof typeof TYPE_LABELS];
+  if (field === "priority") return PRIORITY_LABELS[values.priority as keyof typeof PRIORITY_LABELS];
+  if (field === "assigneeId") return members.find((member) => member.id === values.assigneeId)?.name ?? "Unassigned";
+  return values[field] || "none";
+}
+
+/**
+ * The form's state on top of `base`, the version its edits started from. A newer card (saved
+ * elsewhere) is merged in during render: untouched fields follow it, edits stay and a notice
+ * says who changed what.
+ */
+function useCardForm(card: CardView, history: HistoryEntry[], members: Props["members"]) {
+  const [state, setState] = useState(() => ({ base: card, values: formValues(card), notice: null as ChangeNoticeData | null }));
+  if (card.version > state.base.version) {
+    const latest = formValues(card);
+    const next = rebase(state.values, formValues(state.base), latest);
+    const by = history.findLast((entry) => entry.type === "UPDATED")?.actor ?? "someone else";
+    const shown = Object.fromEntries(next.theirs.map((field) => [field, shownValue(field, latest, members)]));
+    const notice = next.mine.length && next.theirs.length ? { by, theirs: next.theirs, conflicts: next.conflicts, shown } : state.notice;
+    setState({ base: card, values: next.values, notice: next.mine.length ? notice : null });
+  }
   return {
-    title: card.title,
-    description: card.description,
-    type: card.type,
-    priority: card.priority,
-    assigneeId: card.assignee?.id ?? "",
-    estimate: card.estimate === null ? "" : String(card.estimate),
-    labels: card.labels.join(", "),
-    epicKey: card.epic?.key ?? "",
-    blockedReason: card.blockedReason ?? "",
+    ...state,
+    edited: changedFields(state.values, formValues(state.base)),
+    setValues: (update: (values: FormValues) => FormValues) => setState((s) => ({ ...s, values: update(s.values) })),
+    reset: (to: CardView) => setState({ base: to, values: formValues(to), notice: null }),
+    dismiss: () => setState((s) => ({ ...s, notice: null })),
   };
 }
 
-export function CardDetail({ card, history, members, epics, canEdit, children }: Props) {
+export function CardDetail({ card, history, members, epics, canEdit, children, sprintMenu, onSaved }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState(() => formValues(card));
+  const form = useCardForm(card, history, members);
+  const { values, base } = form;
   const [editingDescription, setEditingDescription] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
-  const dirty = JSON.stringify(values) !== JSON.stringify(formValues(card));
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const dirty = form.edited.length > 0;
+  const reload = onSaved ?? (() => router.refresh());
+  const set = (field: FormField) => (event: { target: { value: string } }) => form.setValues((v) => ({ ...v, [field]: event.target.value }));
 
   function save() {
     startTransition(async () => {
-      const result = await updateCardAction(card.key, {
-        version: card.version,
-        title: values.title,
-        description: values.description,
-        type: values.type,
-        priority: values.priority,
-        assigneeId: values.assigneeId || null,
-        estimate: values.estimate === "" ? null : Number(values.estimate),
-        labels: values.labels.split(",").map((label) => label.trim()).filter(Boolean),
-        epicKey: values.epicKey || null,
-        blockedReason: values.blockedReason || null,
-      });
+      // Only the edited fields, on the newest version known: a change saved meanwhile by someone
+      // else is kept, and the version check still refuses a save on top of an unseen one.
+      const result = await updateCardAction(card.key, { version: base.version, ...updatePayload(values, form.edited) });
       if (result.ok) {
         setErrors({});
         setEditingDescription(false);
+        form.reset({ ...base, ...result.data });
         toast.success(`${card.key} saved`);
-        router.refresh();
+        reload();
       } else if (result.code === "VERSION_CONFLICT") {
-        toast.error(result.message, { action: { label: "Reload", onClick: () => window.location.reload() } });
+        toast.error(`${card.key} was changed meanwhile. Your edits are kept: review the change, then save again.`);
+        reload();
       } else {
         setErrors(result.fieldErrors ?? {});
         toast.error(result.message);
@@ -76,6 +97,7 @@ export function CardDetail({ card, history, members, epics, canEdit, children }:
   return (
     <form action={save} className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0">
+        {form.notice ? <ChangeNotice notice={form.notice} onDismiss={form.dismiss} onUseTheirs={() => form.reset(card)} /> : null}
         <p className="font-mono text-sm text-muted">{card.key}</p>
         <Field label="Title" name="title" error={errors.title} className="mt-1">
           {(props) => <Input {...props} value={values.title} onChange={set("title")} disabled={!canEdit} className="h-10 text-lg font-semibold" />}
@@ -107,6 +129,7 @@ export function CardDetail({ card, history, members, epics, canEdit, children }:
           <p className="text-xs font-medium text-muted">Status</p>
           <p className="mt-1 text-sm font-medium">{card.column.name}</p>
         </div>
+        {sprintMenu}
         <Field label="Type" name="type" error={errors.type}>
           {(props) => (
             <Select {...props} value={values.type} onChange={set("type")} disabled={!canEdit}>
@@ -152,7 +175,9 @@ export function CardDetail({ card, history, members, epics, canEdit, children }:
             Save changes
           </Button>
         ) : null}
-        <p className="text-xs text-muted">Created {new Date(card.createdAt).toLocaleString()} · updated {new Date(card.updatedAt).toLocaleString()}</p>
+        <p className="text-xs text-muted">
+          Created <RelativeTime at={card.createdAt} /> · updated <RelativeTime at={card.updatedAt} />
+        </p>
       </aside>
     </form>
   );

@@ -1,3 +1,4 @@
+import { RelativeTime } from "@/components/ui/relative-time";
 import { describeEvent, type HistoryEntry } from "./card-fields";
 
 export function CardHistory({ entries }: { entries: HistoryEntry[] }) {
@@ -9,9 +10,8 @@ export function CardHistory({ entries }: { entries: HistoryEntry[] }) {
       ) : (
         <ol className="mt-3 flex flex-col gap-2 border-l border-border pl-4">
           {entries.map((entry) => (
-            <li key={entry.id} className="text-sm">
-              <span className="font-medium">{entry.actor}</span> <span className="text-muted">{describeEvent(entry)}</span>
-              <time dateTime={entry.at} className="ml-2 text-xs text-muted">{new Date(entry.at).toLocaleString()}</time>
+            <li key={entry.id} className="text-sm" data-testid="history-entry">
+              {describeEvent(entry)} <RelativeTime at={entry.at} className="ml-1" />
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useEffect, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
@@ -11,9 +11,28 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useHotkeys } from "@/lib/hooks/use-hotkeys";
-import { createCardAction } from "@/lib/actions/cards";
+import { cardFormOptionsAction, createCardAction } from "@/lib/actions/cards";
 import { withChanges } from "@/lib/hooks/use-url-query";
 import { PRIORITY_LABELS, TYPE_LABELS } from "./card-fields";
+import { LabelPicker } from "./label-picker";
+
+type Options = { members: Array<{ id: string; name: string }>; labels: string[] };
+
+/** The team's members and labels, loaded when the dialog opens (they change as the team works). */
+function useCardFormOptions(projectKey: string, open: boolean) {
+  const [options, setOptions] = useState<Options>({ members: [], labels: [] });
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    cardFormOptionsAction(projectKey).then((result) => {
+      if (current && result.ok) setOptions(result.data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [projectKey, open]);
+  return options;
+}
 
 /** "New card" button and dialog; `c` opens it from anywhere in the project. */
 export function CreateCardDialog({ projectKey }: { projectKey: string }) {
@@ -22,6 +41,8 @@ export function CreateCardDialog({ projectKey }: { projectKey: string }) {
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const [labels, setLabels] = useState<string[]>([]);
+  const options = useCardFormOptions(projectKey, open);
   useHotkeys({ c: () => setOpen(true) });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -35,6 +56,8 @@ export function CreateCardDialog({ projectKey }: { projectKey: string }) {
         type: form.get("type"),
         priority: form.get("priority"),
         estimate: estimate === "" ? null : Number(estimate),
+        assigneeId: form.get("assigneeId") || null,
+        labels,
       });
       if (!result.ok) {
         setErrors(result.fieldErrors ?? {});
@@ -42,6 +65,7 @@ export function CreateCardDialog({ projectKey }: { projectKey: string }) {
         return;
       }
       setErrors({});
+      setLabels([]);
       setOpen(false);
       toast.success(
         <span>
@@ -73,6 +97,19 @@ export function CreateCardDialog({ projectKey }: { projectKey: string }) {
             </Field>
             <Field label="Estimate" name="estimate" error={errors.estimate}>
               {(props) => <Input {...props} type="number" min={0} placeholder="Points" />}
+            </Field>
+          </div>
+          <div className="grid gap-3 sm:grid-cols-[1fr_2fr]">
+            <Field label="Assignee" name="assigneeId" error={errors.assigneeId}>
+              {(props) => (
+                <Select {...props} defaultValue="">
+                  <option value="">Unassigned</option>
+                  {options.members.map((member) => <option key={member.id} value={member.id}>{member.name}</option>)}
+                </Select>
+              )}
+            </Field>
+            <Field label="Labels" error={errors.labels} hint="Pick the team's labels or type a new one.">
+              {(props) => <LabelPicker {...props} available={options.labels} value={labels} onChange={setLabels} />}
             </Field>
           </div>
           <Field label="Description" name="description" error={errors.description} hint="Markdown is supported.">

@@ -1,44 +1,44 @@
 "use client";
 // A card's Definition-of-Done checklist: manual items tick by hand, automatic ones follow CI/CD
-// and show what ticked them. It follows the project's change feed, so a webhook that ticks an
-// item shows up without a reload. Rendered inside the card form: no nested <form> here.
+// and show what ticked them. On its own page it follows the project's change feed, so a webhook
+// that ticks an item shows up without a reload; inside the board's side panel the board's feed
+// does that and `onChange` reloads the panel. Rendered inside the card form: no nested <form> here.
 import { Bot, Check, ExternalLink, ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { addItemAction, tickItemAction } from "@/lib/actions/dod";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { addItemAction } from "@/lib/actions/dod";
 import { useBoardEvents } from "@/components/board/use-board-events";
 import type { CardChecklistDto } from "@/lib/server/queries/dod";
+import { useChecklist } from "./use-checklist";
 
-type Props = { projectKey: string; cardKey: string; checklist: CardChecklistDto; canTick: boolean };
+type Props = {
+  projectKey: string;
+  cardKey: string;
+  checklist: CardChecklistDto;
+  canTick: boolean;
+  /** Called after a tick or an added item; without it the page refreshes and follows the change feed. */
+  onChange?: () => void;
+};
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+function FollowChanges({ projectKey, paused, onChange }: { projectKey: string; paused: boolean; onChange: () => void }) {
+  useBoardEvents(projectKey, { lastEventId: null, paused, onChange });
+  return null;
+}
 
-export function DodChecklist({ projectKey, cardKey, checklist, canTick }: Props) {
+
+export function DodChecklist({ projectKey, cardKey, checklist, canTick, onChange }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run, tick } = useChecklist(cardKey, onChange);
   const [text, setText] = useState("");
-  useBoardEvents(projectKey, { lastEventId: null, paused: pending, onChange: () => router.refresh() });
   const done = checklist.items.filter((item) => item.done).length;
-
-  const tick = (itemId: string, next: boolean) =>
-    startTransition(async () => {
-      const result = await tickItemAction(cardKey, itemId, { done: next });
-      if (!result.ok) toast.error(result.message);
-      router.refresh();
-    });
-  const add = () =>
-    startTransition(async () => {
-      const result = await addItemAction(cardKey, { text });
-      if (result.ok) setText("");
-      else toast.error(result.fieldErrors?.text ?? result.message);
-      router.refresh();
-    });
+  const add = () => run(() => addItemAction(cardKey, { text }), () => setText(""));
 
   return (
     <section aria-labelledby="dod-heading" className="mt-8">
+      {onChange ? null : <FollowChanges projectKey={projectKey} paused={pending} onChange={() => router.refresh()} />}
       <h2 id="dod-heading" className="flex items-center gap-2 text-sm font-semibold">
         Definition of Done
         <span className="font-normal tabular-nums text-muted" data-testid="dod-progress">{done}/{checklist.items.length}</span>
@@ -47,7 +47,7 @@ export function DodChecklist({ projectKey, cardKey, checklist, canTick }: Props)
         <p key={override.at} role="note" className="mt-2 flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
           <ShieldAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />
           <span>
-            Moved to Done without a complete Definition of Done{override.by ? ` by ${override.by}` : ""} ({when(override.at)}): <q>{override.reason}</q>
+            Moved to Done without a complete Definition of Done{override.by ? ` by ${override.by}` : ""} (<RelativeTime at={override.at} />): <q>{override.reason}</q>
           </span>
         </p>
       ))}
@@ -75,7 +75,12 @@ export function DodChecklist({ projectKey, cardKey, checklist, canTick }: Props)
                 <span className={item.done ? "text-muted line-through decoration-muted/60" : undefined}>{item.text}</span>
                 {item.kind === "auto" ? <Bot aria-label="ticked by CI/CD" className="ml-1 inline size-3.5 text-muted" /> : null}
                 <p className="text-xs text-muted">
-                  {item.doneBy ? `${item.doneBy === "automation" ? "Automation" : item.doneBy}${item.doneAt ? `, ${when(item.doneAt)}` : ""}` : null}
+                  {item.doneBy ? (
+                    <>
+                      {item.doneBy === "automation" ? "Automation" : item.doneBy}
+                      {item.doneAt ? <>, <RelativeTime at={item.doneAt} /></> : null}
+                    </>
+                  ) : null}
                   {item.source ? (
                     <>
                       {item.doneBy ? " · " : null}

@@ -3,15 +3,14 @@
 import { ExternalLink, GitCommitHorizontal, GitMerge, GitPullRequest, GitPullRequestClosed, Rocket, Workflow } from "lucide-react";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { CardPipeline } from "@/lib/server/queries/pipeline";
+import { formatExact } from "@/lib/utils/time";
 import { PipelineBadge } from "./pipeline-badge";
 
 const STAGE_ORDER = ["build", "test", "release", "deploy"] as const;
 type Run = CardPipeline["runs"][number];
 
-function when(iso: string) {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 function Link({ href, children }: { href: string | null; children: ReactNode }) {
   if (!href) return <span>{children}</span>;
@@ -49,7 +48,8 @@ function RunItem({ run }: { run: Run }) {
         {run.status ? <PipelineBadge status={run.status} label={run.name ?? "Pipeline"} /> : null}
         {run.attempt > 1 ? <span className="text-xs text-muted">attempt {run.attempt}</span> : null}
         <span className="ml-auto text-xs text-muted">
-          {[run.branch, run.sha?.slice(0, 7), run.startedAt ? when(run.startedAt) : null].filter(Boolean).join(" · ")}
+          {[run.branch, run.sha?.slice(0, 7)].filter(Boolean).join(" · ")}
+          {run.startedAt ? <>{run.branch || run.sha ? " · " : null}<RelativeTime at={run.startedAt} /></> : null}
         </span>
       </div>
       {run.jobs.length ? (
@@ -123,7 +123,7 @@ export function DevelopmentPanel({ pipeline, cardKey }: { pipeline: CardPipeline
               <li key={deployment.environment} className="flex flex-wrap items-center gap-2">
                 <Link href={deployment.url}>{deployment.environment}</Link>
                 {deployment.status ? <PipelineBadge status={deployment.status} label={deployment.environment} /> : null}
-                <time dateTime={deployment.at} className="ml-auto text-xs text-muted">{when(deployment.at)}</time>
+                <RelativeTime at={deployment.at} className="ml-auto" />
               </li>
             ))}
           </ul>
@@ -133,7 +133,7 @@ export function DevelopmentPanel({ pipeline, cardKey }: { pipeline: CardPipeline
         <Section title="Commits" icon={<GitCommitHorizontal />}>
           <p className="flex flex-wrap gap-1.5 font-mono text-xs text-muted">
             {pipeline.commits.map((commit) => (
-              <span key={commit.sha} title={`${commit.sha}, seen ${when(commit.at)}`}>{commit.sha.slice(0, 7)}</span>
+              <span key={commit.sha} title={`${commit.sha}, seen ${formatExact(new Date(commit.at))}`}>{commit.sha.slice(0, 7)}</span>
             ))}
           </p>
         </Section>

@@ -1,5 +1,6 @@
 import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
 import { cn } from "@/lib/utils/cn";
 
 // Each renderer drops react-markdown's `node` prop so it never reaches the DOM.
@@ -11,9 +12,14 @@ const components: Components = {
     <h4 className="mt-4 mb-1.5 text-sm font-semibold text-muted first:mt-0" {...props} />
   ),
   p: ({ node: _node, ...props }) => <p className="my-2 first:mt-0 last:mb-0" {...props} />,
-  ul: ({ node: _node, ...props }) => <ul className="my-2 list-disc pl-5 marker:text-muted" {...props} />,
+  ul: ({ node: _node, className, ...props }) => (
+    <ul className={cn("my-2 list-disc pl-5 marker:text-muted", className?.includes("contains-task-list") && "list-none pl-1", className)} {...props} />
+  ),
   ol: ({ node: _node, ...props }) => <ol className="my-2 list-decimal pl-5 marker:text-muted" {...props} />,
-  li: ({ node: _node, ...props }) => <li className="my-0.5 pl-1" {...props} />,
+  // Task-list items (GFM) carry their own checkbox instead of a bullet.
+  li: ({ node: _node, className, ...props }) => (
+    <li className={cn("my-0.5 pl-1", className?.includes("task-list-item") && "pl-0 [&>input]:mr-1.5 [&>input]:align-middle [&>input]:accent-accent", className)} {...props} />
+  ),
   blockquote: ({ node: _node, ...props }) => (
     <blockquote className="my-3 border-l-2 border-border pl-3 text-muted" {...props} />
   ),
@@ -60,14 +66,15 @@ export type MarkdownProps = {
 };
 
 /**
- * Renders user markdown safely: raw HTML is not parsed, rehype-sanitize
- * applies GitHub's allow-list, and links open in a new tab without an opener.
+ * Renders user markdown safely, as GitHub does: GFM (task lists, tables, autolinks, strikethrough)
+ * through remark-gfm; raw HTML is not parsed, rehype-sanitize applies GitHub's allow-list, and
+ * links open in a new tab without an opener.
  * Works in server and client components.
  */
 export function Markdown({ children, className }: MarkdownProps) {
   return (
     <div className={cn("text-sm leading-6 text-foreground break-words", className)}>
-      <ReactMarkdown rehypePlugins={[rehypeSanitize]} components={components}>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={components}>
         {children}
       </ReactMarkdown>
     </div>

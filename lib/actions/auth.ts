@@ -1,17 +1,18 @@
 "use server";
 import { signUpSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/common";
-import { signIn, signOut } from "@/lib/server/auth";
+import { signOut } from "@/lib/server/auth";
 import { signUp } from "@/lib/server/services/users";
-import { attempt, invalid, submittedValues, type ActionResult } from "./result";
+import { formFields, invalid, type ActionResult } from "./result";
 
-export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const values = submittedValues(formData);
-  const parsed = parseInput(signUpSchema, Object.fromEntries(formData));
-  if (!parsed.success) return { ...invalid(parsed.error.issues), values };
-  const created = await attempt(() => signUp(parsed.data));
-  if (!created.ok) return { ...created, values, ...(created.code === "EMAIL_TAKEN" && { fieldErrors: { email: created.message } }) };
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/projects" });
+/**
+ * Creates the account; the form then signs in with the same credentials. The answer does not say
+ * whether the email was already registered (see signUp).
+ */
+export async function signUpAction(formData: FormData): Promise<ActionResult> {
+  const parsed = parseInput(signUpSchema, formFields(formData, ["name", "email", "password", "teamName"]));
+  if (!parsed.success) return invalid(parsed.error.issues);
+  await signUp(parsed.data);
   return { ok: true, data: undefined };
 }
 

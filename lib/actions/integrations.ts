@@ -5,7 +5,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/server/authenticate";
 import { requireProjectRole } from "@/lib/server/authz";
-import { pageBaseUrl, requireDeliveryRole, requireIntegrationRole } from "@/lib/server/queries/integrations";
+import { requireDeliveryRole, requireIntegrationRole } from "@/lib/server/queries/integrations";
+import { pageBaseUrl } from "@/lib/server/public-url";
 import { createIntegration, deleteIntegration, reprocessDelivery, rotateIntegrationSecret } from "@/lib/server/services/integrations";
 import { createIntegrationSchema } from "@/lib/validation/integrations";
 import { idSchema } from "@/lib/validation/common";

@@ -9,6 +9,18 @@ export function submittedValues(formData: FormData, omit: string[] = ["password"
   return Object.fromEntries([...formData.entries()].filter(([name, value]) => typeof value === "string" && !omit.includes(name) && !name.startsWith("$")) as Array<[string, string]>);
 }
 
+/**
+ * Only the named fields of a submitted form, absent ones left out. A form's data also carries
+ * React's and Next.js's own hidden fields (`$ACTION_REF_1`, `$ACTION_1:0`, …) that strict schemas
+ * would refuse.
+ */
+export function formFields(formData: FormData, names: readonly string[]): Record<string, FormDataEntryValue> {
+  return Object.fromEntries(names.flatMap((name) => {
+    const value = formData.get(name);
+    return value === null ? [] : [[name, value]];
+  }));
+}
+
 export function fieldErrorsOf(issues: FieldIssue[]): Record<string, string> {
   return Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
 }

@@ -7,11 +7,11 @@ import { requireTeamRole } from "@/lib/server/authz";
 import { currentActor } from "@/lib/server/session";
 import { createApiToken, revokeApiToken } from "@/lib/server/services/api-tokens";
 import { createProject } from "@/lib/server/services/projects";
-import { acceptInvitation, changeMemberRole, createTeam, inviteMember, revokeInvitation } from "@/lib/server/services/teams";
+import { acceptInvitation, changeMemberRole, createTeam, inviteMember, removeMember, renameTeam, revokeInvitation } from "@/lib/server/services/teams";
 import { createProjectSchema } from "@/lib/validation/projects";
 import { idSchema, parseInput } from "@/lib/validation/common";
-import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema } from "@/lib/validation/teams";
-import { attempt, invalid, submittedValues, type ActionResult } from "./result";
+import { changeRoleSchema, createTeamSchema, createTokenSchema, inviteSchema, renameTeamSchema, teamInvitationParams, teamMemberParams, teamParams } from "@/lib/validation/teams";
+import { attempt, formFields, invalid, submittedValues, type ActionResult } from "./result";
 import { TEAM_COOKIE } from "@/lib/server/current-team";
 
 /** Shows another of the caller's teams; a team they are not in is "not found", and nothing changes. */
@@ -39,7 +39,7 @@ export async function createTeamAction(_previous: ActionResult<{ id: string }> |
 export async function createProjectAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const actor = await currentActor();
   const values = submittedValues(formData);
-  const parsed = parseInput(createProjectSchema, { ...Object.fromEntries(formData), description: formData.get("description") || undefined });
+  const parsed = parseInput(createProjectSchema, { ...formFields(formData, ["key", "name", "teamId", "mode"]), description: formData.get("description") || undefined });
   if (!parsed.success) return { ...invalid(parsed.error.issues), values };
   const result = await attempt(() => createProject(actor, parsed.data));
   if (!result.ok) return { ...result, values, ...(result.code === "PROJECT_KEY_TAKEN" && { fieldErrors: { key: result.message } }) };
@@ -49,28 +49,50 @@ export async function createProjectAction(_previous: ActionResult | null, formDa
 
 export async function inviteAction(teamId: string, _previous: unknown, formData: FormData): Promise<ActionResult<{ link: string; email: string; expiresAt: string }>> {
   const actor = await currentActor();
-  const parsed = parseInput(inviteSchema, Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error.issues);
+  const values = submittedValues(formData);
+  const parsed = parseInput(inviteSchema, formFields(formData, ["email", "role"]));
+  if (!parsed.success) return { ...invalid(parsed.error.issues), values };
   const result = await attempt(() => inviteMember(actor, teamId, parsed.data));
-  if (!result.ok) return result;
+  if (!result.ok) return { ...result, values };
   revalidatePath("/settings/team");
   return { ok: true, data: { link: result.data.path, email: result.data.email, expiresAt: result.data.expiresAt.toISOString() } };
 }
 
-export async function revokeInvitationAction(invitationId: string): Promise<ActionResult> {
+export async function revokeInvitationAction(teamId: string, invitationId: string): Promise<ActionResult> {
   const actor = await currentActor();
-  const result = await attempt(() => revokeInvitation(actor, invitationId));
+  const parsed = parseInput(teamInvitationParams, { teamId, id: invitationId });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const result = await attempt(() => revokeInvitation(actor, parsed.data.teamId, parsed.data.id));
   revalidatePath("/settings/team");
   return result.ok ? { ok: true, data: undefined } : result;
 }
 
 export async function changeRoleAction(teamId: string, userId: string, role: string): Promise<ActionResult> {
   const actor = await currentActor();
-  const parsed = parseInput(changeRoleSchema, { role });
+  const parsed = parseInput(teamMemberParams.extend(changeRoleSchema.shape), { teamId, userId, role });
   if (!parsed.success) return invalid(parsed.error.issues);
-  const result = await attempt(() => changeMemberRole(actor, teamId, userId, parsed.data.role));
+  const result = await attempt(() => changeMemberRole(actor, parsed.data.teamId, parsed.data.userId, parsed.data.role));
   revalidatePath("/settings/team");
   return result.ok ? { ok: true, data: undefined } : result;
+}
+
+export async function removeMemberAction(teamId: string, userId: string): Promise<ActionResult> {
+  const actor = await currentActor();
+  const parsed = parseInput(teamMemberParams, { teamId, userId });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const result = await attempt(() => removeMember(actor, parsed.data.teamId, parsed.data.userId));
+  revalidatePath("/settings/team");
+  return result.ok ? { ok: true, data: undefined } : result;
+}
+
+export async function renameTeamAction(teamId: string, _previous: unknown, formData: FormData): Promise<ActionResult<{ name: string }>> {
+  const actor = await currentActor();
+  const parsed = parseInput(teamParams.extend(renameTeamSchema.shape), { teamId, ...formFields(formData, ["name"]) });
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const result = await attempt(() => renameTeam(actor, parsed.data.teamId, parsed.data.name));
+  if (!result.ok) return result;
+  revalidatePath("/", "layout");
+  return { ok: true, data: { name: result.data.name } };
 }
 
 export async function acceptInvitationAction(token: string): Promise<ActionResult> {

@@ -22,6 +22,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_URL: optionalText,
+  /** `1` behind our own reverse proxy: its X-Forwarded-* headers are believed. */
+  TRUST_PROXY: z.string().optional().transform((value) => value === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

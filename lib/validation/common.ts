@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROJECT_KEY_PATTERN } from "@/lib/domain/project-key";
 
 /** PostgreSQL text cannot hold U+0000: input carrying it is refused at the boundary, never stored. */
 export const NUL_MESSAGE = "Must not contain a NUL character (U+0000).";
@@ -39,7 +40,7 @@ export const projectKeySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "A project key is 2–10 letters or digits and starts with a letter (e.g. DEMO).");
+  .regex(PROJECT_KEY_PATTERN, "A project key is 2–10 letters or digits and starts with a letter (e.g. DEMO).");
 
 export const cardKeySchema = z
   .string()

@@ -8,8 +8,9 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const cli = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db.ts", ...args], { env: { ...process.env, ...env } });
+// Through npm, exactly as the README shows them (`npm run db:migration -- <name>`).
+const cli = ([command, ...args]: string[], env: Record<string, string>) =>
+  run("npm", ["run", "--silent", `db:${command}`, "--", ...args], { env: { ...process.env, ...env } });
 
 async function prismaCopy() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "shipboard-prisma-"));

@@ -166,4 +166,27 @@ describe("the Definition of Ready", () => {
     expect(event.actorId).toBe(world.users.PRODUCT_OWNER.id);
     expect(event.data).toEqual({ reason: "Agreed with the team in refinement", unmet: [expect.objectContaining({ text: "Acceptance criteria" })] });
   });
+
+  it("meets an estimation item with the card's estimate, not a tick (refused by hand), and plans the card once estimated", async () => {
+    const current = (await call(dodRoute.GET, { method: "GET", params: { key: "DOD" }, auth: { token: world.tokens.VIEWER } })).json;
+    const saved = await call(dodRoute.PUT, {
+      method: "PUT",
+      params: { key: "DOD" },
+      body: { items: current.items.map(({ id: _id, ...item }: { id: string }) => item), ready: { enabled: true, items: [{ text: "Estimated by the team", kind: "manual" }] } },
+      auth: { token: world.tokens.PRODUCT_OWNER },
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const card = await newCard();
+    const sprint = await database.prisma.sprint.create({ data: { projectId: world.project.projectId, name: "Sprint E", state: "PLANNED" } });
+    const plan = () => call(sprintCardsRoute.POST, { method: "POST", params: { id: sprint.id }, body: { cardKeys: [card.key] }, auth: { token: world.tokens.MEMBER } });
+    const [estimated] = (await getCard(card.key)).dod.ready;
+    expect(estimated).toMatchObject({ text: "Estimated by the team", done: false, metBy: "estimate" });
+    await expectUnchanged(() => tick(card.key, estimated.id, true), 422, "AUTO_ITEM");
+    await expectUnchanged(plan, 422, "DOR_INCOMPLETE");
+    const { version } = await getCard(card.key);
+    const updated = await call(cardRoute.PATCH, { method: "PATCH", params: { cardKey: card.key }, body: { version, estimate: 3 }, auth: { token: world.tokens.MEMBER } });
+    expect(updated.status, JSON.stringify(updated.json)).toBe(200);
+    expect((await getCard(card.key)).dod.ready[0]).toMatchObject({ done: true, metBy: "estimate" });
+    expect((await plan()).status).toBe(200);
+  });
 });

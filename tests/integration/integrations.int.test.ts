@@ -56,6 +56,16 @@ describe("creating and listing", () => {
     expect(JSON.stringify(listed.json)).not.toMatch(new RegExp(`${res.json.secret}|secret`, "i"));
   });
 
+  it("builds webhook URLs from the Host the admin used; X-Forwarded-* only counts under TRUST_PROXY", async () => {
+    const headers = { host: "shipboard.lan:8080", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    const res = await call(integrationsRoute.POST, { method: "POST", path: "/api/v1/projects/DEMO/integrations", params: { key: "DEMO" }, body: { provider: "generic", name: "LAN CI" }, auth: { token: tokens.admin }, headers });
+    expect(res.json.webhookUrl).toBe(`http://shipboard.lan:8080/api/webhooks/generic/${res.json.id}`);
+    const listed = await call(integrationsRoute.GET, { params: { key: "DEMO" }, auth: { token: tokens.admin }, headers });
+    expect(listed.json.integrations).toContainEqual(expect.objectContaining({ id: res.json.id, webhookUrl: res.json.webhookUrl }));
+    const rotated = await call(rotateRoute.POST, { method: "POST", params: { id: res.json.id }, auth: { token: tokens.admin }, headers });
+    expect(rotated.json.webhookUrl).toBe(res.json.webhookUrl);
+  });
+
   it("lets owners in too, refuses lower roles with 403, strangers with 404, anonymous callers with 401", async () => {
     expect((await create({ provider: "generic", name: "Jenkins" }, tokens.owner)).status).toBe(201);
     expect((await create({ provider: "generic", name: "Jenkins" }, tokens.po)).status).toBe(403);

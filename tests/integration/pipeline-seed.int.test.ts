@@ -20,7 +20,7 @@ beforeAll(async () => {
   ({ id: projectId, teamId } = await database.prisma.project.findUniqueOrThrow({ where: { key: "DEMO" } }));
   adminId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } })).id;
   await seedDemoPipeline(projectId, adminId);
-});
+}, 300_000); // the whole demo workspace, Scrum history included
 afterAll(() => database.dispose());
 
 const cardByTitle = (title: string) => database.prisma.card.findFirstOrThrow({ where: { projectId, title }, select: { id: true, key: true } });

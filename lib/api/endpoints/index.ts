@@ -6,5 +6,6 @@ import { coreEndpoints } from "./core";
 import { dodEndpoints } from "./dod";
 import { importEndpoints } from "./imports";
 import { integrationEndpoints } from "./integrations";
+import { teamEndpoints } from "./teams";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...importEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...teamEndpoints, ...importEndpoints];

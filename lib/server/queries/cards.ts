@@ -104,16 +104,36 @@ export async function listCards(access: ProjectAccess, filter: CardFilter) {
   return { cards: page.map(cardDto), nextCursor: cards.length > filter.limit ? page.at(-1)!.number : null };
 }
 
+/** Ids an UPDATED event's diff names (assignee, epic), to show by name. */
+function referencedIds(events: Array<{ type: string; data: unknown }>) {
+  const users = new Set<string>();
+  const cards = new Set<string>();
+  for (const event of events) {
+    if (event.type !== "UPDATED") continue;
+    const diff = (event.data ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
+    for (const value of [diff.assigneeId?.from, diff.assigneeId?.to]) if (typeof value === "string") users.add(value);
+    for (const value of [diff.epicId?.from, diff.epicId?.to]) if (typeof value === "string") cards.add(value);
+  }
+  return { users: [...users], cards: [...cards] };
+}
+
+/**
+ * A card's history, oldest first, with actors and columns by name. `names` maps the user and
+ * epic ids an UPDATED diff mentions to a name or key, so the history reads as sentences.
+ */
 export async function cardHistory(cardId: string) {
   const events = await db.cardEvent.findMany({ where: { cardId }, orderBy: { at: "asc" }, take: 500 });
   const columnIds = [...new Set(events.flatMap((e) => [e.fromColumnId, e.toColumnId]).filter((id): id is string => Boolean(id)))];
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const [columns, actors] = await Promise.all([
+  const referenced = referencedIds(events);
+  const actorIds = [...new Set([...events.map((e) => e.actorId).filter((id): id is string => Boolean(id)), ...referenced.users])];
+  const [columns, actors, epics] = await Promise.all([
     db.column.findMany({ where: { id: { in: columnIds } }, select: { id: true, name: true } }),
     db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
+    referenced.cards.length ? db.card.findMany({ where: { id: { in: referenced.cards } }, select: { id: true, key: true } }) : [],
   ]);
   const columnName = new Map(columns.map((c) => [c.id, c.name]));
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
+  const names: Array<[string, string]> = [...actors.map((a): [string, string] => [a.id, a.name]), ...epics.map((e): [string, string] => [e.id, e.key])];
   return events.map((event) => ({
     id: event.id,
     type: event.type,
@@ -121,6 +141,14 @@ export async function cardHistory(cardId: string) {
     to: event.toColumnId ? (columnName.get(event.toColumnId) ?? "deleted column") : null,
     actor: event.actorId ? (actorName.get(event.actorId) ?? "someone") : "automation",
     data: event.data,
+    ...(event.type === "UPDATED" && { names: Object.fromEntries(names.filter(([id]) => JSON.stringify(event.data).includes(id))) }),
     at: event.at.toISOString(),
   }));
+}
+
+/** Labels used on any card of the team's projects, in alphabetical order: the labels to choose from. */
+export async function teamLabels(teamId: string) {
+  const rows = await db.$queryRaw<Array<{ label: string }>>`
+    SELECT DISTINCT unnest(c.labels) AS label FROM "Card" c JOIN "Project" p ON p.id = c."projectId" WHERE p."teamId" = ${teamId} ORDER BY label LIMIT 500`;
+  return rows.map((row) => row.label);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // Reads for the Definition of Done / Ready and the automation rules. Callers authorize first.
 import { isSatisfied } from "@/lib/domain/dod";
+import { isReadyItemMet, readyRule } from "@/lib/domain/ready";
 import { db } from "../db";
 
 const criterionView = (c: { id: string; text: string; kind: string; signal: string | null; environment: string | null; stage: string | null }) => ({
@@ -39,11 +40,16 @@ const itemView = (item: ItemRow) => ({
   ...(item.source !== null && { source: item.source as { kind: "run" | "deployment" | "pullRequest"; url?: string; label: string } }),
 });
 
-/** A card's checklists: the DoD with whether it is satisfied, its DoR, and the overrides recorded on it. */
+/**
+ * A card's checklists: the DoD with whether it is satisfied, its DoR (whether the project asks
+ * for it, and each item met by a tick or, for estimation items, by the card's estimate), and the
+ * overrides recorded on it.
+ */
 export async function cardChecklist(cardId: string) {
-  const [items, overrides] = await Promise.all([
+  const [items, overrides, card] = await Promise.all([
     db.checklistItem.findMany({ where: { cardId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     db.cardEvent.findMany({ where: { cardId, type: "DOD_OVERRIDE" }, orderBy: { at: "desc" }, select: { at: true, data: true, actorId: true } }),
+    db.card.findUniqueOrThrow({ where: { id: cardId }, select: { estimate: true, project: { select: { readyEnabled: true } } } }),
   ]);
   const actorIds = overrides.flatMap((o) => (o.actorId ? [o.actorId] : []));
   const names = new Map(actorIds.length ? (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : []);
@@ -51,7 +57,10 @@ export async function cardChecklist(cardId: string) {
   return {
     items: dod.map(itemView),
     satisfied: isSatisfied(dod),
-    ready: items.filter((item) => item.list === "DOR").map(itemView),
+    readyEnabled: card.project.readyEnabled,
+    ready: items
+      .filter((item) => item.list === "DOR")
+      .map((item) => ({ ...itemView(item), done: isReadyItemMet(item, card), metBy: readyRule(item.text) })),
     overrides: overrides.map((o) => ({ at: o.at.toISOString(), by: (o.actorId && names.get(o.actorId)) ?? null, reason: (o.data as { reason?: string } | null)?.reason ?? "" })),
   };
 }

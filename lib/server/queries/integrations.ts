@@ -1,13 +1,11 @@
 import "server-only";
 // CI/CD integrations of a project and their delivery logs. Secrets are never read here.
-import { headers } from "next/headers";
 import type { TeamRole } from "@/lib/domain/roles";
 import type { Provider } from "@/lib/domain/pipeline/types";
 import type { DeliveriesQuery } from "@/lib/validation/integrations";
 import type { Actor } from "../authenticate";
 import { requireProjectIdRole, type ProjectAccess } from "../authz";
 import { db } from "../db";
-import { env } from "../env";
 import { notFound } from "../errors";
 
 export type IntegrationAccess = ProjectAccess & { integrationId: string };
@@ -28,16 +26,7 @@ export async function requireDeliveryRole(actor: Actor, deliveryId: string, minR
   return { ...access, integrationId: delivery.integration.id, deliveryId };
 }
 
-/** Base of absolute links handed to other systems: PUBLIC_URL, else the origin the request came to. */
-export const publicBaseUrl = (origin: string) => env.PUBLIC_URL ?? origin;
-
-/** `publicBaseUrl` for pages and server actions, from the request's (proxy-forwarded) host. */
-export async function pageBaseUrl() {
-  const h = await headers();
-  return publicBaseUrl(`${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`);
-}
-
-/** Where a provider sends deliveries; `baseUrl` comes from `publicBaseUrl`. */
+/** Where a provider sends deliveries; `baseUrl` comes from lib/server/public-url. */
 export function webhookUrl(baseUrl: string, provider: string, integrationId: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/api/webhooks/${provider}/${integrationId}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../authenticate";
-import { requireProjectRole } from "../authz";
+import { requireProjectRole, requireTeamRole } from "../authz";
 import { db } from "../db";
 
 const projectSelect = {
@@ -82,4 +82,16 @@ export async function pendingInvitations(teamId: string, now = new Date()) {
     orderBy: { createdAt: "desc" },
   });
   return invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }));
+}
+
+/** A team's members, for any member of it. */
+export async function listMembers(actor: Actor, teamId: string) {
+  await requireTeamRole(actor, teamId, "VIEWER");
+  return teamMembers(teamId);
+}
+
+/** A team's pending invitations (never their tokens), for its admins. */
+export async function listInvitations(actor: Actor, teamId: string, now = new Date()) {
+  await requireTeamRole(actor, teamId, "ADMIN");
+  return pendingInvitations(teamId, now);
 }

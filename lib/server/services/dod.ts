@@ -5,6 +5,7 @@ import "server-only";
 // (new criteria added, removed ones dropped, edited ones updated). Cards already done keep their
 // checklist as it was when they were completed.
 import { unmetItems } from "@/lib/domain/dod";
+import { readyRule, unmetReadyItems } from "@/lib/domain/ready";
 import { hasRole } from "@/lib/domain/roles";
 import type { ColumnCategory } from "@/lib/domain/completion";
 import type { DefinitionInput, DodCriterionInput } from "@/lib/validation/dod";
@@ -89,7 +90,7 @@ export async function saveDefinition(access: ProjectAccess, input: DefinitionInp
 async function lockedItem(tx: Tx, access: CardAccess, itemId: string) {
   // The card row lock orders a tick against a concurrent move into Done (which holds it too).
   await tx.$queryRaw`SELECT id FROM "Card" WHERE id = ${access.cardId} FOR UPDATE`;
-  const item = await tx.checklistItem.findFirst({ where: { id: itemId, cardId: access.cardId }, select: { id: true, text: true, kind: true, done: true } });
+  const item = await tx.checklistItem.findFirst({ where: { id: itemId, cardId: access.cardId }, select: { id: true, list: true, text: true, kind: true, done: true } });
   if (!item) throw notFound("Checklist item");
   return item;
 }
@@ -99,6 +100,7 @@ export async function tickItem(access: CardAccess, actorId: string, itemId: stri
   await db.$transaction(async (tx) => {
     const item = await lockedItem(tx, access, itemId);
     if (item.kind !== "manual") throw unprocessable("AUTO_ITEM", `"${item.text}" is ticked by CI/CD, not by hand.`);
+    if (item.list === "DOR" && readyRule(item.text) === "estimate") throw unprocessable("AUTO_ITEM", `"${item.text}" is met by the card's estimate, not by hand.`);
     if (item.done === done) return;
     const actor = await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true } });
     await tx.checklistItem.update({
@@ -151,15 +153,17 @@ export function assertMayOverride(role: ProjectAccess["role"], definition: "Done
 
 /**
  * The Definition-of-Ready gate of sprint planning: when the project enables it, every card going
- * into a sprint needs its DOR items ticked (422 DOR_INCOMPLETE, details list the cards' unmet
- * items). With `override` (product owners and admins; the caller checks the role) the cards go in
- * anyway and each unready card's history records the reason and what was not met.
+ * into a sprint needs its DOR items met (lib/domain/ready: ticked, or an estimate for estimation
+ * items; 422 DOR_INCOMPLETE, details list the cards' unmet items). With `override` (product
+ * owners and admins; the caller checks the role) the cards go in anyway and each unready card's
+ * history records the reason and what was not met.
  */
-export async function assertReady(tx: Tx, access: ProjectAccess, actorId: string, cards: Array<{ id: string; key: string }>, override?: { reason: string }) {
+export async function assertReady(tx: Tx, access: ProjectAccess, actorId: string, cards: Array<{ id: string; key: string; estimate: number | null }>, override?: { reason: string }) {
   if (cards.length === 0) return;
   const project = await tx.project.findUniqueOrThrow({ where: { id: access.projectId }, select: { readyEnabled: true } });
   if (!project.readyEnabled) return;
-  const open = await tx.checklistItem.findMany({ where: { cardId: { in: cards.map((c) => c.id) }, list: "DOR", done: false }, orderBy: { position: "asc" }, select: { id: true, cardId: true, text: true } });
+  const rows = await tx.checklistItem.findMany({ where: { cardId: { in: cards.map((c) => c.id) }, list: "DOR" }, orderBy: { position: "asc" }, select: { id: true, cardId: true, text: true, done: true } });
+  const open = cards.flatMap((card) => unmetReadyItems(rows.filter((item) => item.cardId === card.id), card));
   if (open.length === 0) return;
   const keyOf = new Map(cards.map((c) => [c.id, c.key]));
   const items = open.map((item) => ({ id: item.id, cardKey: keyOf.get(item.cardId)!, text: item.text }));

@@ -1,4 +1,5 @@
 import "server-only";
+import { suggestFreeKey } from "@/lib/domain/project-key";
 import { rankBetween } from "@/lib/domain/ranking";
 import type { Actor } from "../authenticate";
 import { requireTeamRole } from "../authz";
@@ -13,11 +14,25 @@ export const DEFAULT_COLUMNS = [
   { name: "Done", category: "DONE", wipLimit: null },
 ] as const;
 
+/**
+ * Keys are unique across the whole instance, not per team: the refusal says so, without naming the
+ * project or team that holds the key, and suggests the first free variant.
+ */
+async function keyTaken(key: string) {
+  const similar = await db.project.findMany({ where: { key: { startsWith: key.slice(0, 8) } }, select: { key: true } });
+  const suggestion = suggestFreeKey(key, new Set(similar.map((project) => project.key)));
+  return conflict(
+    "PROJECT_KEY_TAKEN",
+    `The key ${key} is already taken: project keys are unique across this whole Shipboard instance, not just your team. ${suggestion} is free.`,
+    { suggestion },
+  );
+}
+
 /** Creates a project with the default columns. Team admins and product owners may create projects. */
 export async function createProject(actor: Actor, input: CreateProjectInput) {
   await requireTeamRole(actor, input.teamId, "PRODUCT_OWNER");
   const taken = await db.project.findUnique({ where: { key: input.key }, select: { id: true } });
-  if (taken) throw conflict("PROJECT_KEY_TAKEN", `The key ${input.key} is already used by another project.`);
+  if (taken) throw await keyTaken(input.key);
   let rank: string | null = null;
   const columns = DEFAULT_COLUMNS.map((column) => ({ ...column, rank: (rank = rankBetween(rank, null)) }));
   try {
@@ -33,7 +48,7 @@ export async function createProject(actor: Actor, input: CreateProjectInput) {
       select: { id: true, key: true },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw conflict("PROJECT_KEY_TAKEN", `The key ${input.key} is already used by another project.`);
+    if ((error as { code?: string }).code === "P2002") throw await keyTaken(input.key);
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import type { TeamRole } from "@/lib/domain/roles";
-import { hasRole } from "@/lib/domain/roles";
+import { grantableRoles, memberChangeRefusal, ROLE_LABELS, type MemberChange, type TeamRole } from "@/lib/domain/roles";
 import type { Actor } from "../authenticate";
 import { requireTeamRole } from "../authz";
 import { db, type Tx } from "../db";
@@ -28,7 +27,7 @@ export async function createTeam(actor: Actor, name: string) {
 /** Creates an invitation; the link (with its one-time token) is returned once for the admin to pass on. */
 export async function inviteMember(actor: Actor, teamId: string, input: { email: string; role: TeamRole }, now = new Date()) {
   const myRole = await requireTeamRole(actor, teamId, "ADMIN");
-  if (!hasRole(myRole, input.role)) throw forbidden("You cannot invite someone with a role above yours.");
+  if (!grantableRoles(myRole).includes(input.role)) throw forbidden(`Only an owner can invite someone as ${ROLE_LABELS[input.role].toLowerCase()}.`);
   const member = await db.membership.findFirst({ where: { teamId, user: { email: input.email } }, select: { id: true } });
   if (member) throw conflict("ALREADY_MEMBER", `${input.email} is already a member of this team.`);
   const { token, hash } = newSecretToken("inv");
@@ -65,21 +64,39 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
   });
 }
 
-export async function revokeInvitation(actor: Actor, invitationId: string) {
-  const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { teamId: true } });
+/** Withdraws a pending invitation of the team; its link stops working. Revoking twice is harmless. */
+export async function revokeInvitation(actor: Actor, teamId: string, invitationId: string, now = new Date()) {
+  await requireTeamRole(actor, teamId, "ADMIN");
+  const invitation = await db.invitation.findFirst({ where: { id: invitationId, teamId }, select: { acceptedAt: true, revokedAt: true } });
   if (!invitation) throw notFound("Invitation");
-  await requireTeamRole(actor, invitation.teamId, "ADMIN");
-  await db.invitation.update({ where: { id: invitationId }, data: { revokedAt: new Date() } });
+  if (invitation.acceptedAt) throw conflict("INVITATION_USED", "This invitation has already been accepted; remove the member instead.");
+  if (!invitation.revokedAt) await db.invitation.update({ where: { id: invitationId }, data: { revokedAt: now } });
 }
 
-export async function changeMemberRole(actor: Actor, teamId: string, userId: string, role: TeamRole) {
-  const myRole = await requireTeamRole(actor, teamId, "ADMIN");
-  const target = await db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true, role: true } });
-  if (!target) throw notFound("Member");
-  if (!hasRole(myRole, target.role) || !hasRole(myRole, role)) throw forbidden("You cannot change the role of someone above you.");
-  if (target.role === "OWNER" && role !== "OWNER") {
-    const owners = await db.membership.count({ where: { teamId, role: "OWNER" } });
-    if (owners <= 1) throw conflict("LAST_OWNER", "A team needs at least one owner.");
-  }
-  await db.membership.update({ where: { id: target.id }, data: { role } });
+export async function renameTeam(actor: Actor, teamId: string, name: string) {
+  await requireTeamRole(actor, teamId, "ADMIN");
+  return db.team.update({ where: { id: teamId }, data: { name }, select: { id: true, name: true, slug: true } });
 }
+
+/**
+ * Changes a member's role or removes them, under the rules of memberChangeRefusal. The team row is
+ * locked first, so two owners demoting each other at once cannot leave the team without one.
+ */
+async function changeMember(actor: Actor, teamId: string, userId: string, change: MemberChange) {
+  await requireTeamRole(actor, teamId, "ADMIN");
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
+    const me = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: actor.userId } }, select: { role: true } });
+    const target = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true, role: true } });
+    const owners = await tx.membership.count({ where: { teamId, role: "OWNER" } });
+    if (!me) throw notFound("Team");
+    if (!target) throw notFound("Member");
+    const refusal = memberChangeRefusal(me.role, target.role, change, owners);
+    if (refusal) throw refusal.code === "LAST_OWNER" ? conflict(refusal.code, refusal.message) : forbidden(refusal.message);
+    if (change.kind === "remove") await tx.membership.delete({ where: { id: target.id } });
+    else await tx.membership.update({ where: { id: target.id }, data: { role: change.to } });
+  });
+}
+
+export const changeMemberRole = (actor: Actor, teamId: string, userId: string, role: TeamRole) => changeMember(actor, teamId, userId, { kind: "role", to: role });
+export const removeMember = (actor: Actor, teamId: string, userId: string) => changeMember(actor, teamId, userId, { kind: "remove" });

@@ -5,7 +5,7 @@ import { rankBetween } from "@/lib/domain/ranking";
 import { currentDatabase } from "@/lib/server/database";
 import { createApiToken } from "@/lib/server/services/api-tokens";
 import type { TestDatabase } from "@/lib/server/testing/test-database";
-import { makeCard, type makeUser, type makeWorld } from "@/prisma/factories";
+import { makeCard, makeUser, type makeWorld } from "@/prisma/factories";
 
 export type MatrixWorld = Awaited<ReturnType<typeof makeWorld>> & { outsider: Awaited<ReturnType<typeof makeUser>> };
 type Fixture = { params: Record<string, string>; body?: unknown; query?: string };
@@ -39,6 +39,10 @@ async function resourceId(spec: EndpointSpec, world: MatrixWorld, userId: string
   if (path.startsWith("/projects/{key}/columns/")) return (await newColumn(world)).id;
   if (path.startsWith("/sprints/")) return (await newSprint(world, path.endsWith("/complete") ? "ACTIVE" : "PLANNED")).id;
   if (path.startsWith("/integrations/")) return (await newIntegration(world)).id;
+  if (path.startsWith("/teams/{teamId}/invitations/")) {
+    const invitation = { teamId: world.team.id, email: `invitee-${unique()}@test.example`, role: "MEMBER" as const, invitedById: world.users.ADMIN.id };
+    return (await prisma().invitation.create({ data: { ...invitation, tokenHash: `matrix-${unique()}`, expiresAt: new Date(Date.now() + 3600_000) } })).id;
+  }
   if (path.startsWith("/deliveries/")) {
     const integration = await newIntegration(world);
     return (await prisma().webhookDelivery.create({ data: { integrationId: integration.id, event: "ping", status: "processed", body: "{}", headers: {} } })).id;
@@ -81,6 +85,12 @@ export const matrixFixtures = {
     const params: Record<string, string> = {};
     if (spec.path.includes("{key}")) params.key = world.project.projectKey;
     if (spec.path.includes("{cardKey}")) params.cardKey = (await makeCard(world.project, world.users.MEMBER.id, { title: "Matrix card" })).key;
+    if (spec.path.includes("{teamId}")) params.teamId = world.team.id;
+    if (spec.path.includes("{userId}")) {
+      const user = await makeUser({ email: `member-${unique().toLowerCase()}@test.example` });
+      await prisma().membership.create({ data: { teamId: world.team.id, userId: user.id, role: "MEMBER" } });
+      params.userId = user.id;
+    }
     if (spec.path.includes("{id}")) params.id = await resourceId(spec, world, userId);
     if (spec.path.includes("{itemId}")) {
       const card = await prisma().card.findUniqueOrThrow({ where: { key: params.cardKey! }, select: { id: true } });

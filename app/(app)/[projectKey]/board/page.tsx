@@ -29,7 +29,7 @@ export default async function BoardPage({ params, searchParams }: Props) {
   });
   const filters = { q: search.q, assigneeId: search.assigneeId, label: search.label, type: search.type, blocked: search.blocked, mine: search.mine ? actor.userId : undefined };
   const [board, members, epics, planned] = await Promise.all([getBoard(access, filters), teamMembers(access.teamId), projectEpics(access.projectId), listSprints(access, "planned")]);
-  const scrum = board.project.mode === "SCRUM" ? { now: new Date().toISOString(), canManage: hasRole(access.role, "PRODUCT_OWNER"), nextSprint: planned[0] ?? null } : undefined;
+  const scrum = board.project.mode === "SCRUM" ? { now: new Date().toISOString(), canManage: hasRole(access.role, "PRODUCT_OWNER"), nextSprint: planned[0] ?? null, planned: planned.map(({ id, name }) => ({ id, name })) } : undefined;
   return (
     <Board
       board={board}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RenameTeamForm } from "@/components/settings/rename-team-form";
 import { TeamMembers } from "@/components/settings/team-members";
 import { hasRole } from "@/lib/domain/roles";
 import { currentTeam } from "@/lib/server/current-team";
@@ -15,10 +16,10 @@ export default async function TeamPage() {
   const isAdmin = hasRole(team.role, "ADMIN");
   const [members, invitations] = await Promise.all([teamMembers(team.id), isAdmin ? pendingInvitations(team.id) : Promise.resolve([])]);
   return (
-    <main className="mx-auto w-full max-w-3xl px-8 py-8">
-      <h1 className="text-2xl font-semibold tracking-tight">{team.name}</h1>
+    <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:px-8 sm:py-8">
+      {isAdmin ? <RenameTeamForm teamId={team.id} name={team.name} /> : <h1 className="text-2xl font-semibold tracking-tight">{team.name}</h1>}
       <p className="mt-1 text-sm text-muted">Members, their roles, and invitations. Roles: viewers read; members create and move cards; product owners also rank the backlog and run sprints; admins manage settings and people.</p>
-      <TeamMembers teamId={team.id} members={members} invitations={invitations} isAdmin={isAdmin} myRole={team.role} me={actor.userId} />
+      <TeamMembers teamId={team.id} teamName={team.name} members={members} invitations={invitations} isAdmin={isAdmin} myRole={team.role} me={actor.userId} />
     </main>
   );
 }

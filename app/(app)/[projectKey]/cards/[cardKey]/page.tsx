@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardDetail } from "@/components/card/card-detail";
-import { DodChecklist } from "@/components/dod/checklist";
-import { DevelopmentPanel } from "@/components/pipeline/development-panel";
+import { CardPanels } from "@/components/card/card-panels";
+import { CardSprintMenu } from "@/components/card/card-sprint-menu";
 import { hasRole } from "@/lib/domain/roles";
 import { requireCardRole } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
@@ -11,6 +11,7 @@ import { cardChecklist } from "@/lib/server/queries/dod";
 import { cardPipeline } from "@/lib/server/queries/pipeline";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { projectEpics, teamMembers } from "@/lib/server/queries/projects";
+import { listSprints } from "@/lib/server/queries/sprints";
 
 export const dynamic = "force-dynamic";
 
@@ -28,19 +29,22 @@ export default async function CardPage({ params }: { params: Promise<Params> }) 
     throw error;
   });
   if (access.projectId !== project.id) notFound();
-  const [card, history, members, epics, pipeline, checklist] = await Promise.all([
+  const [card, history, members, epics, pipeline, checklist, sprints] = await Promise.all([
     loadCardDto(access.cardId),
     cardHistory(access.cardId),
     teamMembers(access.teamId),
     projectEpics(access.projectId),
     cardPipeline(access.cardId),
     cardChecklist(access.cardId),
+    project.mode === "scrum" ? listSprints(access) : null,
   ]);
+  const canEdit = hasRole(access.role, "MEMBER");
+  const openSprints = sprints?.filter((sprint) => sprint.state !== "closed").map(({ id, name, state }) => ({ id, name, active: state === "active" }));
+  const sprintMenu = openSprints ? <CardSprintMenu projectKey={project.key} cardKey={card.key} sprintId={card.sprintId} sprints={openSprints} canMove={canEdit} /> : undefined;
   return (
     <main className="mx-auto w-full max-w-5xl px-6 py-6">
-      <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")}>
-        <DodChecklist projectKey={project.key} cardKey={card.key} checklist={checklist} canTick={hasRole(access.role, "MEMBER")} />
-        <DevelopmentPanel pipeline={pipeline} cardKey={card.key} />
+      <CardDetail card={card} history={history} members={members} epics={epics} canEdit={canEdit} sprintMenu={sprintMenu}>
+        <CardPanels projectKey={project.key} card={card} checklist={checklist} pipeline={pipeline} canTick={canEdit} />
       </CardDetail>
     </main>
   );

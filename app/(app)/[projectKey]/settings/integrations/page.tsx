@@ -5,7 +5,8 @@ import { DeliveryLog } from "@/components/pipeline/delivery-log";
 import { IntegrationList } from "@/components/pipeline/integration-list";
 import { hasRole } from "@/lib/domain/roles";
 import { requireProjectRole } from "@/lib/server/authz";
-import { listDeliveries, listIntegrations, pageBaseUrl } from "@/lib/server/queries/integrations";
+import { listDeliveries, listIntegrations } from "@/lib/server/queries/integrations";
+import { pageBaseUrl } from "@/lib/server/public-url";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { DELIVERY_STATUSES } from "@/lib/validation/integrations";
 

@@ -1,12 +1,13 @@
 import { apiRoute } from "@/lib/api/endpoint";
 import { createIntegrationEndpoint, listIntegrationsEndpoint } from "@/lib/api/endpoints/integrations";
 import { requireProjectRole } from "@/lib/server/authz";
-import { listIntegrations, publicBaseUrl } from "@/lib/server/queries/integrations";
+import { listIntegrations } from "@/lib/server/queries/integrations";
+import { requestBaseUrl } from "@/lib/server/public-url";
 import { createIntegration } from "@/lib/server/services/integrations";
 
 export const GET = apiRoute(listIntegrationsEndpoint, async ({ actor, params, req }) => ({
-  integrations: await listIntegrations(await requireProjectRole(actor, params.key, "ADMIN"), publicBaseUrl(new URL(req.url).origin)),
+  integrations: await listIntegrations(await requireProjectRole(actor, params.key, "ADMIN"), requestBaseUrl(req)),
 }));
 export const POST = apiRoute(createIntegrationEndpoint, async ({ actor, params, body, req }) =>
-  createIntegration(await requireProjectRole(actor, params.key, "ADMIN"), body, publicBaseUrl(new URL(req.url).origin)),
+  createIntegration(await requireProjectRole(actor, params.key, "ADMIN"), body, requestBaseUrl(req)),
 );
