@@ -4,4 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startWebhookWorker } = await import("@/lib/server/webhook-queue");
   startWebhookWorker();
+  const { startImportWorker } = await import("@/lib/server/import-queue");
+  startImportWorker();
 }

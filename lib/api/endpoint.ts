@@ -64,6 +64,18 @@ export function errorResponse(thrown: unknown, requestId?: string): Response {
 
 async function readBody(req: Request, schema: z.ZodType | undefined): Promise<unknown> {
   if (!schema) return undefined;
+  // Uploads (imports) come as multipart: each field as text, a file field as the file's text.
+  if (req.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    const form = await req.formData().catch(() => {
+      throw new AppError("INVALID_BODY", "The multipart body could not be read.", 400);
+    });
+    const fields: Record<string, string> = {};
+    for (const [name, value] of form.entries()) {
+      fields[name] = typeof value === "string" ? value : await value.text();
+      if (typeof value !== "string" && !form.has(`${name}Name`)) fields[`${name}Name`] = value.name;
+    }
+    return parse(schema, fields, "body");
+  }
   const text = await req.text();
   let raw: unknown;
   try {

@@ -4,7 +4,8 @@ import { backlogEndpoints } from "./backlog";
 import { boardEndpoints } from "./board";
 import { coreEndpoints } from "./core";
 import { dodEndpoints } from "./dod";
+import { importEndpoints } from "./imports";
 import { integrationEndpoints } from "./integrations";
 import { teamEndpoints } from "./teams";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...teamEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...teamEndpoints, ...importEndpoints];

@@ -47,6 +47,7 @@ async function resourceId(spec: EndpointSpec, world: MatrixWorld, userId: string
     const integration = await newIntegration(world);
     return (await prisma().webhookDelivery.create({ data: { integrationId: integration.id, event: "ping", status: "processed", body: "{}", headers: {} } })).id;
   }
+  if (path.startsWith("/imports/")) return (await prisma().importRun.create({ data: { projectId: world.project.projectId, source: "trello", status: "SUCCEEDED", dryRun: true, preview: {} } })).id;
   throw new Error(`matrix-fixtures: no fixture for {id} in ${path}; add one`);
 }
 

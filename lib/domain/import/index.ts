@@ -1,0 +1,75 @@
+import { parseJiraCsv } from "./jira-csv";
+import { parseJiraJson } from "./jira-json";
+import { parseLinearCsv } from "./linear-csv";
+import { ImportFormatError, parseWith, type ImportedProject, type ImportSource, type ParseResult } from "./model";
+import { parseShipboard } from "./shipboard";
+import { parseTrello } from "./trello";
+
+export * from "./model";
+
+export const IMPORT_SOURCES = ["trello", "jira-csv", "jira-json", "linear-csv", "shipboard"] as const satisfies readonly ImportSource[];
+
+export interface ParseOptions {
+  /** The caller's clock (Linear cycles are running or over relative to it). */
+  now: string;
+  includeArchived?: boolean;
+}
+
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    const looksLikeCsv = !/^\s*[[{]/.test(text);
+    throw new ImportFormatError(
+      looksLikeCsv ? "WRONG_KIND" : "INVALID_JSON",
+      looksLikeCsv ? "This file is not JSON: pick the CSV source that exported it." : "The JSON is incomplete or damaged (a truncated download?): export it again.",
+    );
+  }
+}
+
+/** Parses a file of the given source into the normalized model; a file of the wrong kind is an error value. */
+export function parseImport(source: ImportSource, text: string, options: ParseOptions): ParseResult {
+  const parsers: Record<ImportSource, (text: string) => ImportedProject> = {
+    trello: (input) => parseTrello(json(input), { includeArchived: options.includeArchived }),
+    "jira-json": (input) => parseJiraJson(json(input)),
+    shipboard: (input) => parseShipboard(json(input)),
+    "jira-csv": (input) => {
+      if (/^\s*[[{]/.test(input)) throw new ImportFormatError("WRONG_KIND", "This file is JSON, not CSV: pick the JSON source that exported it.");
+      return parseJiraCsv(input);
+    },
+    "linear-csv": (input) => {
+      if (/^\s*[[{]/.test(input)) throw new ImportFormatError("WRONG_KIND", "This file is JSON, not CSV: pick the JSON source that exported it.");
+      return parseLinearCsv(input, options);
+    },
+  };
+  return parseWith(parsers[source], text);
+}
+
+export interface ImportPreview {
+  name: string;
+  counts: { cards: number; columns: number; sprints: number; events: number; moves: number; comments: number; checklistItems: number; labels: number };
+  columns: Array<{ sourceId: string; name: string; category: string; cards: number }>;
+  people: string[];
+  warnings: Array<{ code: string; message: string }>;
+}
+
+/** What an import would create, for the dry run. */
+export function previewOf(project: ImportedProject): ImportPreview {
+  const events = project.cards.flatMap((card) => card.events);
+  return {
+    name: project.name,
+    counts: {
+      cards: project.cards.length,
+      columns: project.columns.length,
+      sprints: project.sprints.length,
+      events: events.length,
+      moves: events.filter((event) => event.type === "MOVED").length,
+      comments: project.cards.reduce((sum, card) => sum + card.comments.length, 0),
+      checklistItems: project.cards.reduce((sum, card) => sum + card.checklists.reduce((items, list) => items + list.items.length, 0), 0),
+      labels: project.labels.length,
+    },
+    columns: project.columns.map((column) => ({ ...column, cards: project.cards.filter((card) => card.columnSourceId === column.sourceId).length })),
+    people: project.people,
+    warnings: project.warnings,
+  };
+}

@@ -1,0 +1,230 @@
+import "server-only";
+import type { ImportedCard, ImportedProject } from "@/lib/domain/import";
+import { matchPerson, planColumns, type ImportMapping } from "@/lib/domain/import/mapping";
+import { rankBetween, ranksBetween } from "@/lib/domain/ranking";
+import type { Tx } from "../db";
+import { validationFailed } from "../errors";
+import { publishBoardEvent } from "../realtime";
+
+export type ImportTarget = { projectId: string; projectKey: string; teamId: string };
+export interface ImportSummary {
+  columnsCreated: number;
+  cardsCreated: number;
+  cardsUpdated: number;
+  sprints: number;
+  events: number;
+  comments: number;
+  checklistItems: number;
+  warnings: Array<{ code: string; message: string }>;
+}
+
+const BATCH = 1000;
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
+
+/**
+ * Writes a parsed import into a project inside the caller's transaction, so a failure leaves
+ * nothing behind. Every column, sprint and card remembers `<source>:<source id>`: importing the
+ * same file again updates those rows (and replaces their imported history, comments and
+ * checklist items) instead of adding copies. Imported events keep their dates and author names.
+ * WIP limits are not applied: the import records where work already is.
+ */
+export async function writeImport(tx: Tx, target: ImportTarget, project: ImportedProject, mapping: ImportMapping, actorId: string | null, now: Date): Promise<ImportSummary> {
+  const prefix = `${project.source}:`;
+  const sourceId = (id: string) => `${prefix}${id}`;
+  const warnings = [...project.warnings];
+  await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${target.projectId} FOR UPDATE`;
+
+  // Columns.
+  const existingColumns = await tx.column.findMany({ where: { projectId: target.projectId }, orderBy: { rank: "asc" }, select: { id: true, name: true, sourceId: true, rank: true, category: true } });
+  const { plan, unknownTargets } = planColumns(project.columns, existingColumns, prefix, mapping);
+  if (unknownTargets.length) throw validationFailed(unknownTargets.map((id) => ({ path: `mapping.columns`, message: `Column ${id} is not a column of this project.` })));
+  const columnOf = new Map<string, { id: string; category: string }>();
+  let lastColumnRank = existingColumns.at(-1)?.rank ?? null;
+  let columnsCreated = 0;
+  for (const entry of plan) {
+    // A Shipboard export restores its columns' limits and policies.
+    const own = project.columns.find((column) => column.sourceId === entry.sourceId)!;
+    const settings = own.wipLimit !== undefined ? { wipLimit: own.wipLimit, policy: own.policy ?? "" } : {};
+    if (entry.columnId !== null) {
+      columnOf.set(entry.sourceId, { id: entry.columnId, category: existingColumns.find((column) => column.id === entry.columnId)!.category });
+      if (own.wipLimit !== undefined) await tx.column.update({ where: { id: entry.columnId }, data: settings });
+      continue;
+    }
+    lastColumnRank = rankBetween(lastColumnRank, null);
+    const created = await tx.column.create({
+      data: { projectId: target.projectId, name: entry.name, category: entry.category, rank: lastColumnRank, sourceId: sourceId(entry.sourceId), ...settings },
+      select: { id: true, category: true },
+    });
+    columnOf.set(entry.sourceId, created);
+    columnsCreated++;
+  }
+
+  // Sprints: one running sprint at most; an import never replaces the project's own.
+  const sprintIds = new Map<string, string>();
+  const activeElsewhere = await tx.sprint.findFirst({ where: { projectId: target.projectId, state: "ACTIVE", NOT: { sourceId: { startsWith: prefix } } }, select: { id: true } });
+  for (const sprint of project.sprints) {
+    const state = sprint.state === "ACTIVE" && activeElsewhere ? "PLANNED" : sprint.state;
+    if (state !== sprint.state) warnings.push({ code: "SPRINT_NOT_STARTED", message: `“${sprint.name}” was running in the source; it is planned here because this project already has a running sprint.` });
+    const data = {
+      name: sprint.name,
+      goal: sprint.goal,
+      state,
+      startDate: sprint.startDate ? new Date(sprint.startDate) : null,
+      endDate: sprint.endDate ? new Date(sprint.endDate) : null,
+      startedAt: state !== "PLANNED" && sprint.startDate ? new Date(sprint.startDate) : null,
+      completedAt: state === "CLOSED" ? new Date(sprint.completedAt ?? sprint.endDate ?? now.toISOString()) : null,
+      ...(sprint.facts && { ...sprint.facts, startedAt: sprint.facts.startedAt ? new Date(sprint.facts.startedAt) : null }),
+    };
+    const saved = await tx.sprint.upsert({
+      where: { projectId_sourceId: { projectId: target.projectId, sourceId: sourceId(sprint.sourceId) } },
+      create: { projectId: target.projectId, sourceId: sourceId(sprint.sourceId), ...data },
+      update: data,
+      select: { id: true },
+    });
+    sprintIds.set(sprint.sourceId, saved.id);
+  }
+
+  // Cards: update those an earlier import made, create the rest with consecutive numbers.
+  const members = await tx.membership.findMany({ where: { teamId: target.teamId }, select: { user: { select: { id: true, name: true, email: true } } } });
+  const people = members.map((member) => member.user);
+  const previous = new Map(
+    (await tx.card.findMany({ where: { projectId: target.projectId, sourceId: { startsWith: prefix } }, select: { id: true, sourceId: true, columnId: true, boardRank: true } })).map((card) => [card.sourceId!, card]),
+  );
+  const fresh = project.cards.filter((card) => !previous.has(sourceId(card.sourceId)));
+  const [counter] = await tx.$queryRaw<Array<{ first: number }>>`
+    UPDATE "Project" SET "nextCardNumber" = "nextCardNumber" + ${fresh.length} WHERE id = ${target.projectId} RETURNING "nextCardNumber" - ${fresh.length} AS first`;
+  let nextNumber = counter!.first;
+  const lastBacklog = await tx.card.findFirst({ where: { projectId: target.projectId }, orderBy: { rank: "desc" }, select: { rank: true } });
+  const backlogOrder = [...fresh].sort((a, b) => (a.backlogPosition ?? 0) - (b.backlogPosition ?? 0));
+  const backlogRanks = new Map(ranksBetween(lastBacklog?.rank ?? null, null, fresh.length).map((rank, i) => [backlogOrder[i]!.sourceId, rank]));
+
+  // Board ranks: appended per column after what is there, in the source's order.
+  const boardRanks = new Map<string, string>();
+  const movedIn = new Map<string, ImportedCard[]>();
+  for (const card of project.cards) {
+    const column = columnOf.get(card.columnSourceId);
+    if (!column) throw validationFailed([{ path: "file", message: `Card “${card.title}” is in a list the file does not define.` }]);
+    const before = previous.get(sourceId(card.sourceId));
+    if (before && before.columnId === column.id) continue;
+    (movedIn.get(column.id) ?? movedIn.set(column.id, []).get(column.id)!).push(card);
+  }
+  for (const [columnId, cards] of movedIn) {
+    const last = await tx.card.findFirst({ where: { columnId }, orderBy: { boardRank: "desc" }, select: { boardRank: true } });
+    ranksBetween(last?.boardRank ?? null, null, cards.length).forEach((rank, i) => boardRanks.set(cards[i]!.sourceId, rank));
+  }
+
+  const fieldsOf = (card: ImportedCard) => {
+    const column = columnOf.get(card.columnSourceId)!;
+    const entered = card.columnEnteredAt ?? card.events.filter((event) => event.toColumnSourceId === card.columnSourceId).at(-1)?.at ?? card.createdAt;
+    const done = column.category === "DONE";
+    return {
+      title: card.title,
+      description: card.description,
+      type: card.type,
+      priority: card.priority,
+      labels: card.labels,
+      estimate: card.estimate,
+      assigneeId: matchPerson(card.assignee, people, mapping),
+      columnId: column.id,
+      sprintId: card.sprintSourceId ? (sprintIds.get(card.sprintSourceId) ?? null) : null,
+      columnEnteredAt: new Date(entered ?? now.toISOString()),
+      ...(card.blockedReason !== undefined && { blockedReason: card.blockedReason }),
+      completedAt: done ? new Date(card.completedAt ?? entered ?? now.toISOString()) : null,
+    };
+  };
+  let cardsUpdated = 0;
+  for (const card of project.cards) {
+    const before = previous.get(sourceId(card.sourceId));
+    if (!before) continue;
+    const rank = boardRanks.get(card.sourceId);
+    await tx.card.update({ where: { id: before.id }, data: { ...fieldsOf(card), ...(rank && { boardRank: rank }), version: { increment: 1 } } });
+    cardsUpdated++;
+  }
+  for (const batch of chunks(fresh)) {
+    await tx.card.createMany({
+      data: batch.map((card) => {
+        const number = nextNumber++;
+        return {
+          projectId: target.projectId,
+          number,
+          key: `${target.projectKey}-${number}`,
+          sourceId: sourceId(card.sourceId),
+          ...fieldsOf(card),
+          boardRank: boardRanks.get(card.sourceId)!,
+          rank: backlogRanks.get(card.sourceId)!,
+          createdById: actorId,
+          createdAt: new Date(card.createdAt ?? now.toISOString()),
+        };
+      }),
+    });
+  }
+  const idOf = new Map(
+    (await tx.card.findMany({ where: { projectId: target.projectId, sourceId: { startsWith: prefix } }, select: { id: true, sourceId: true } })).map((card) => [card.sourceId!.slice(prefix.length), card.id]),
+  );
+  const importedIds = project.cards.map((card) => idOf.get(card.sourceId)!);
+
+  // History, comments and checklists: an earlier import's copies are replaced.
+  for (const ids of chunks(importedIds)) {
+    await tx.cardEvent.deleteMany({ where: { cardId: { in: ids }, imported: true } });
+    await tx.cardComment.deleteMany({ where: { cardId: { in: ids }, imported: true } });
+    await tx.checklistItem.deleteMany({ where: { cardId: { in: ids }, criterionId: null, source: { path: ["imported"], equals: true } } });
+  }
+  const columnId = (source: string | null) => (source ? (columnOf.get(source)?.id ?? null) : null);
+  const events = project.cards.flatMap((card) =>
+    card.events.map((event) => ({
+      projectId: target.projectId,
+      cardId: idOf.get(card.sourceId)!,
+      type: event.type,
+      fromColumnId: columnId(event.fromColumnSourceId),
+      toColumnId: columnId(event.toColumnSourceId),
+      actorId: matchPerson(event.actor, people, mapping),
+      data: { ...event.data, actor: event.actor, source: project.source },
+      at: new Date(event.at),
+      imported: true,
+    })),
+  );
+  for (const batch of chunks(events)) await tx.cardEvent.createMany({ data: batch });
+  const comments = project.cards.flatMap((card) =>
+    card.comments.map((comment) => ({
+      cardId: idOf.get(card.sourceId)!,
+      authorId: matchPerson(comment.author, people, mapping),
+      authorName: comment.author,
+      body: comment.body,
+      at: new Date(comment.at ?? card.createdAt ?? now.toISOString()),
+      sourceId: comment.sourceId,
+      imported: true,
+    })),
+  );
+  for (const batch of chunks(comments)) await tx.cardComment.createMany({ data: batch });
+  const items = project.cards.flatMap((card) =>
+    card.checklists.flatMap((checklist, listIndex) =>
+      checklist.items.map((item, position) => ({
+        cardId: idOf.get(card.sourceId)!,
+        list: item.list ?? "DOD",
+        position: 1000 + listIndex * 1000 + position,
+        text: item.text,
+        kind: item.kind ?? "manual",
+        done: item.done,
+        source: { imported: true, checklist: checklist.name },
+      })),
+    ),
+  );
+  for (const batch of chunks(items)) await tx.checklistItem.createMany({ data: batch });
+  // New cards get the project's Definition of Done like any new card (services/dod.ts copyCriteria),
+  // except from a Shipboard export, which carries each card's items with their ticks.
+  const criteria = project.source === "shipboard" ? [] : await tx.checklistCriterion.findMany({ where: { projectId: target.projectId }, orderBy: { position: "asc" } });
+  const copies = fresh.flatMap((card) =>
+    criteria.map(({ id, list, position, text, kind, signal, environment, stage }) => ({ cardId: idOf.get(card.sourceId)!, criterionId: id, list, position, text, kind, signal, environment, stage })),
+  );
+  for (const batch of chunks(copies)) await tx.checklistItem.createMany({ data: batch });
+
+  // Epics: a parent that is an epic of this import becomes the card's epic.
+  const epics = new Set(project.cards.filter((card) => card.type === "EPIC").map((card) => card.sourceId));
+  for (const card of project.cards) {
+    if (card.parentSourceId && epics.has(card.parentSourceId)) {
+      await tx.card.update({ where: { id: idOf.get(card.sourceId)! }, data: { epicId: idOf.get(card.parentSourceId)! } });
+    }
+  }
+  await publishBoardEvent(tx, target.projectId, "board.changed", { reason: "import" });
+  return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events: events.length, comments: comments.length, checklistItems: items.length, warnings };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { IMPORT_SOURCES } from "@/lib/domain/import";
+
+/** Largest file an import reads: 100 MB (real board exports stay far below it). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+const category = z.enum(["TODO", "IN_PROGRESS", "DONE"]);
+export const importMappingSchema = z
+  .object({
+    columns: z.record(z.string().max(200), z.object({ columnId: z.string().max(50).optional(), name: z.string().trim().min(1).max(60).optional(), category: category.optional() }).strict()).optional(),
+    people: z.record(z.string().max(200), z.string().max(50).nullable()).optional(),
+  })
+  .strict();
+
+// Multipart fields arrive as text: "true"/"false" and a JSON mapping are read here, at the boundary.
+const formBoolean = z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean());
+const formJson = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => {
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }, schema);
+
+export const createImportSchema = z.object({
+  source: z.enum(IMPORT_SOURCES),
+  file: z
+    .string()
+    .min(1, "The file is empty.")
+    .refine((text) => Buffer.byteLength(text) <= MAX_IMPORT_BYTES, `The file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`),
+  fileName: z.string().max(255).optional(),
+  dryRun: formBoolean.default(true),
+  includeArchived: formBoolean.default(false),
+  mapping: formJson(importMappingSchema).optional(),
+});
+export type CreateImportInput = z.output<typeof createImportSchema>;
+
+export const exportQuery = z.object({ format: z.enum(["json", "csv"]).default("json") });
