@@ -37,11 +37,11 @@ export default async function CardPage({ params }: { params: Promise<Params> }) 
     cardChecklist(access.cardId),
   ]);
   return (
-    <main className="mx-auto w-full max-w-5xl px-6 py-6">
+    <div className="mx-auto w-full max-w-5xl px-4 py-6 sm:px-6">
       <CardDetail card={card} history={history} members={members} epics={epics} canEdit={hasRole(access.role, "MEMBER")}>
         <DodChecklist projectKey={project.key} cardKey={card.key} checklist={checklist} canTick={hasRole(access.role, "MEMBER")} />
         <DevelopmentPanel pipeline={pipeline} cardKey={card.key} />
       </CardDetail>
-    </main>
+    </div>
   );
 }
