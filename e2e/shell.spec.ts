@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createCard, createProject, storageStatePath } from "./support";
 
@@ -100,4 +101,30 @@ test("unknown addresses, projects and cards show the branded not-found page", as
   await expect(page.getByRole("main").getByText("This page could not be found")).toBeVisible();
   await page.getByRole("link", { name: "Go to your projects" }).click();
   await expect(page).toHaveURL(/\/projects$/);
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("the tokens and delivery tables name every column", async ({ page, request }) => {
+    expect((await request.post("/api/v1/tokens", { data: { name: `Headers ${Date.now()}` } })).status()).toBe(201);
+    const project = await createProject(request, { prefix: "TH" });
+    const created = await request.post(`/api/v1/projects/${project.key}/integrations`, { data: { provider: "github", name: "acme/shop", repository: "acme/shop" } });
+    const integration = (await created.json()) as { id: string; secret: string };
+    const bytes = Buffer.from(JSON.stringify({ zen: "Design for failure.", hook_id: 1 }));
+    const delivered = await request.post(`/api/webhooks/github/${integration.id}`, {
+      data: bytes,
+      headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", integration.secret).update(bytes).digest("hex")}` },
+    });
+    expect(delivered.status()).toBe(202);
+
+    for (const path of ["/settings/tokens", `/${project.key}/settings/integrations`]) {
+      await page.goto(path);
+      const headers = page.getByRole("main").getByRole("table").last().getByRole("columnheader");
+      await expect(headers.first()).toBeVisible();
+      const names = await headers.evaluateAll((cells) => cells.map((cell) => cell.textContent?.trim() ?? ""));
+      expect(names.length).toBeGreaterThan(3);
+      expect(names.filter((name) => !name), `${path}: ${names.join(" | ")}`).toEqual([]);
+    }
+  });
 });

@@ -72,7 +72,7 @@ export function AppShell({ user, teams, cookieTeamId, projects, children }: AppS
               </DialogPrimitive.Content>
             </DialogPrimitive.Portal>
           </DialogPrimitive.Root>
-          <span className="truncate text-sm font-semibold">{urlProject?.name ?? team?.name ?? "Shipboard"}</span>
+          <span className="truncate text-sm font-semibold">{team?.name ?? "Shipboard"}</span>
         </div>
         {children}
       </div>
