@@ -12,6 +12,8 @@ const PHONE = { width: 390, height: 844 };
 const DESTRUCTIVE = /delete|remove|revoke|rotate|sign out|reprocess|leave/i;
 const ERROR_PAGE = /This page could not be shown|This page couldn.t load|could not be found|Application error|Internal Server Error/i;
 const MAX_PAGES = 30;
+/** Buttons that open a dialog by the product's naming ("Plan anyway…", "New card", "Start sprint"). */
+const OPENER = /…$|^New |^Start sprint|^Complete sprint|^Keyboard shortcuts$/;
 
 type Problems = string[];
 
@@ -26,7 +28,9 @@ async function demoProjectKeys(request: APIRequestContext) {
 /** One address per kind of page: every card page is the same page, and so is every sprint report. */
 function pageKind(path: string) {
   return path
-    .replace(/^(\/[^/]+\/settings)$/, "$1/columns").replace(/\/cards\/[^/]+/, "/cards/:card").replace(/\/sprints\/[^/]+/, "/sprints/:sprint");
+    .replace(/^(\/[^/]+\/settings)$/, "$1/columns")
+    .replace(/\/cards\/[^/]+/, "/cards/:card")
+    .replace(/\/sprints\/[^/]+/, "/sprints/:sprint");
 }
 
 function watch(page: Page, problems: Problems) {
@@ -71,10 +75,14 @@ async function linksOn(page: Page) {
  * Dialogs are checked with axe; menus are Radix's own markup.
  */
 async function openControls(page: Page, where: string, problems: Problems, seen: Set<string>) {
-  const triggers = page.locator("main, header, aside").locator("[aria-haspopup]:visible");
-  for (const trigger of await triggers.all()) {
+  const scope = page.locator("main, header, aside");
+  const triggers = [
+    ...(await scope.locator("[aria-haspopup]:visible").all()),
+    ...(await scope.getByRole("button", { name: OPENER }).filter({ visible: true }).all()),
+  ];
+  for (const trigger of triggers) {
     const name = ((await trigger.getAttribute("aria-label")) ?? (await trigger.innerText()).trim()).replace(/[A-Z]+-\d+|\d+/g, "#");
-    if (seen.has(name) || DESTRUCTIVE.test(name) || !(await trigger.isEnabled())) continue;
+    if (seen.has(name) || DESTRUCTIVE.test(name) || !(await trigger.isEnabled()) || (await trigger.getAttribute("type")) === "submit") continue;
     seen.add(name);
     if (process.env.CRAWL_LOG) console.log(new Date().toISOString(), "  open", name);
     const kind = (await trigger.getAttribute("aria-haspopup")) === "menu" ? "menu" : "dialog";
@@ -93,17 +101,20 @@ async function openControls(page: Page, where: string, problems: Problems, seen:
   }
 }
 
-/** The board's first card opens the side panel; Escape closes it. */
+/** The board's first card opens the side panel; Escape closes it. Answers the panel's links. */
 async function openCardPanel(page: Page, where: string, problems: Problems) {
   const card = page.locator("[data-card-key]").first();
-  if (!(await card.count())) return;
+  if (!(await card.count())) return [];
   await card.click();
   const panel = page.getByRole("dialog");
   await expect(panel, `${where}: a card opens its panel`).toBeVisible();
   await expect(panel.getByLabel("Title")).toBeVisible();
+  await expect(panel.getByRole("link", { name: "Full page" })).toBeVisible();
+  const links = await panel.locator("a[href^='/']").evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
   await axe(page, `${where} · card panel`, problems, { include: "[role=dialog]" });
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  return links;
 }
 
 async function crawlAs(page: Page, role: DemoRole) {
@@ -130,7 +141,6 @@ async function crawlAs(page: Page, role: DemoRole) {
     await page.setViewportSize(DESKTOP);
     await setTheme(page, "light");
     const response = await page.goto(path);
-    visited.add(pageKind(new URL(page.url()).pathname));
     expect(response?.status() ?? 0, `${where} answers`).toBeLessThan(500);
     await expect(page.locator("main").first()).toBeVisible();
     await expect(page.locator("main [aria-busy]")).toHaveCount(0);
@@ -143,7 +153,7 @@ async function crawlAs(page: Page, role: DemoRole) {
     const exclude = role === "po" ? undefined : "[data-card-key]";
     await axe(page, `${where} light`, problems, { exclude });
     await openControls(page, where, problems, seenControls);
-    if (path.endsWith("/board")) await openCardPanel(page, where, problems);
+    if (path.endsWith("/board")) queue.push(...(await openCardPanel(page, where, problems)).filter(inScope));
     // The theme changes colours only: contrast is what the dark pass has to check.
     await setTheme(page, "dark");
     await axe(page, `${where} dark`, problems, { exclude, only: ["color-contrast"] });

@@ -38,6 +38,7 @@ test.describe("on a 390 px phone", () => {
     expect.poll(() => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth), { message: `${page.url()} scrolls sideways` }).toBeLessThanOrEqual(0);
 
   test("the sidebar is a menu, pages fit the screen and the board scrolls inside itself", async ({ page, request }) => {
+    test.slow(); // a dozen pages
     const project = await createProject(request, { prefix: "PH" });
     const scrum = await createProject(request, { prefix: "PS", mode: "scrum" });
     const card = await createCard(request, scrum.key, { title: "Checkout on a small screen", estimate: 3 });
@@ -126,5 +127,15 @@ test.describe("as an admin", () => {
       expect(names.length).toBeGreaterThan(3);
       expect(names.filter((name) => !name), `${path}: ${names.join(" | ")}`).toEqual([]);
     }
+  });
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: storageStatePath("viewer") });
+
+  test("the sidebar offers no New project to a viewer", async ({ page }) => {
+    await page.goto("/projects");
+    await expect(sidebar(page).getByRole("link", { name: /^DEMO/ })).toBeVisible();
+    await expect(sidebar(page).getByRole("link", { name: "New project" })).toHaveCount(0);
   });
 });

@@ -2,6 +2,7 @@
 import { FolderKanban, KeyRound, LogOut, Plus, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasRole } from "@/lib/domain/roles";
 import { cn } from "@/lib/utils/cn";
 import { signOutAction } from "@/lib/actions/auth";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -35,9 +36,11 @@ export function Sidebar({ user, teams, team, projects, currentKey, className }: 
         </Link>
         <div className="mt-4 mb-1 flex items-center justify-between px-2 text-xs font-semibold tracking-wide text-muted uppercase">
           Projects
-          <Link href="/projects?new=1" className="rounded p-0.5 hover:bg-surface-2 hover:text-foreground" aria-label="New project">
-            <Plus aria-hidden className="size-3.5" />
-          </Link>
+          {team && hasRole(team.role, "PRODUCT_OWNER") ? (
+            <Link href="/projects?new=1" className="rounded p-0.5 hover:bg-surface-2 hover:text-foreground" aria-label="New project">
+              <Plus aria-hidden className="size-3.5" />
+            </Link>
+          ) : null}
         </div>
         {projects.length === 0 ? <p className="px-2 py-1 text-xs text-muted">No projects yet.</p> : null}
         <ul className="flex flex-col gap-0.5">
