@@ -61,7 +61,8 @@ async function axe(page: Page, where: string, problems: Problems, { include, exc
 }
 
 async function setTheme(page: Page, theme: "light" | "dark") {
-  await page.emulateMedia({ colorScheme: theme });
+  // Reduced motion: no animation frames to wait through while axe reads the page.
+  await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
   await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
 }
 
