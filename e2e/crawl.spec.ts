@@ -88,7 +88,7 @@ async function openControls(page: Page, where: string, problems: Problems, seen:
     seen.add(name);
     if (process.env.CRAWL_LOG) console.log(new Date().toISOString(), "  open", name);
     const kind = (await trigger.getAttribute("aria-haspopup")) === "menu" ? "menu" : "dialog";
-    await trigger.click();
+    await trigger.click({ timeout: 10_000 });
     const overlay = page.getByRole(kind).last();
     await expect(overlay, `${where}: "${name}" opens a ${kind}`).toBeVisible();
     if (kind === "dialog") await axe(page, `${where} · ${name}`, problems, { include: "[role=dialog]" });
@@ -98,7 +98,8 @@ async function openControls(page: Page, where: string, problems: Problems, seen:
   // Tooltips open on keyboard focus; the first few are enough to exercise every kind.
   const tips = page.locator("main [data-state='closed']:not([aria-haspopup]):not([aria-expanded]):visible");
   for (const tip of (await tips.all()).slice(0, 3)) {
-    await tip.focus();
+    // A trigger the page re-rendered away since the list was taken is skipped, not waited for.
+    if (!(await tip.focus({ timeout: 2_000 }).then(() => true, () => false))) continue;
     if (await page.getByRole("tooltip").isVisible().catch(() => false)) await page.keyboard.press("Escape");
   }
 }
@@ -107,7 +108,8 @@ async function openControls(page: Page, where: string, problems: Problems, seen:
 async function openCardPanel(page: Page, where: string, problems: Problems) {
   const card = page.locator("[data-card-key]").first();
   if (!(await card.count())) return [];
-  await card.click();
+  // force: a viewer's card is aria-disabled (it cannot be dragged) yet opens on a click.
+  await card.click({ timeout: 10_000, force: true });
   const panel = page.getByRole("dialog");
   await expect(panel, `${where}: a card opens its panel`).toBeVisible();
   await expect(panel.getByLabel("Title")).toBeVisible();
