@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Sidebar } from "@/components/shell/sidebar";
+import { AppShell } from "@/components/shell/app-shell";
 import { currentTeam } from "@/lib/server/current-team";
 import { db } from "@/lib/server/db";
 import { listProjects } from "@/lib/server/queries/projects";
@@ -9,15 +9,15 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
-  const [{ teams, team }, user] = await Promise.all([
+  // Every team's projects: the shell shows the team of the project in the URL, which a layout cannot read.
+  const [{ teams, team }, user, projects] = await Promise.all([
     currentTeam(actor),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true } }),
+    listProjects(actor),
   ]);
-  const projects = team ? await listProjects(actor, team.id) : [];
   return (
-    <div className="flex min-h-dvh bg-background text-foreground">
-      <Sidebar user={user} teams={teams} team={team} projects={projects.map(({ key, name }) => ({ key, name }))} />
-      <div className="flex min-w-0 flex-1 flex-col">{children}</div>
-    </div>
+    <AppShell user={user} teams={teams} cookieTeamId={team?.id ?? null} projects={projects.map(({ key, name, team }) => ({ key, name, teamId: team.id }))}>
+      {children}
+    </AppShell>
   );
 }

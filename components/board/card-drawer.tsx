@@ -84,7 +84,7 @@ export function CardDrawer({ cardKey, boardSignature, members, epics, canEdit, s
             "focus-visible:outline-none motion-safe:data-[state=open]:animate-fade-in",
           )}
         >
-          <header className="flex items-center gap-2 border-b border-border bg-surface px-5 py-2.5">
+          <div className="flex items-center gap-2 border-b border-border bg-surface px-5 py-2.5">
             <DialogPrimitive.Title className="min-w-0 truncate text-sm font-semibold">
               {cardKey}
               {card ? <span className="font-normal text-muted"> · {card.title}</span> : null}
@@ -99,7 +99,7 @@ export function CardDrawer({ cardKey, boardSignature, members, epics, canEdit, s
                 <X aria-hidden />
               </DialogPrimitive.Close>
             </div>
-          </header>
+          </div>
           <div className="min-h-0 flex-1 overflow-y-auto px-5 py-5">
             {card ? (
               // Keyed by card only: a newer version (saved elsewhere) merges into unsaved edits.

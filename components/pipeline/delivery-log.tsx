@@ -116,7 +116,7 @@ export function DeliveryLog({ integration, deliveries, rejections, status, proje
       ) : (
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-muted">
-            <tr><th className="py-2 font-medium">Received</th><th className="font-medium">Event</th><th className="font-medium">Outcome</th><th className="font-medium">Attempts</th><th className="font-medium">Details</th><th /></tr>
+            <tr><th className="py-2 font-medium">Received</th><th className="font-medium">Event</th><th className="font-medium">Outcome</th><th className="font-medium">Attempts</th><th className="font-medium">Details</th><th className="font-medium"><span className="sr-only">Actions</span></th></tr>
           </thead>
           <tbody>
             {deliveries.map((delivery) => (

@@ -40,7 +40,7 @@ export function TokenManager({ tokens }: { tokens: Token[] }) {
       ) : (
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-muted">
-            <tr><th className="py-2 font-medium">Name</th><th className="font-medium">Token</th><th className="font-medium">Last used</th><th /></tr>
+            <tr><th className="py-2 font-medium">Name</th><th className="font-medium">Token</th><th className="font-medium">Last used</th><th className="font-medium"><span className="sr-only">Actions</span></th></tr>
           </thead>
           <tbody>
             {tokens.map((token) => (

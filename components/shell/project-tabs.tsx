@@ -11,7 +11,7 @@ export function ProjectTabs({ projectKey, scrum }: { projectKey: string; scrum: 
     { href: `/${projectKey}/settings`, label: "Settings" },
   ];
   return (
-    <nav aria-label="Project" className="mt-3 -mb-px flex gap-1">
+    <nav aria-label="Project" className="mt-3 -mb-px flex gap-1 overflow-x-auto">
       {tabs.map((tab) => {
         const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (
@@ -20,7 +20,7 @@ export function ProjectTabs({ projectKey, scrum }: { projectKey: string; scrum: 
             href={tab.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "border-b-2 px-3 py-2 text-sm font-medium transition-colors",
+              "shrink-0 border-b-2 px-3 py-2 text-sm font-medium transition-colors",
               active ? "border-accent text-foreground" : "border-transparent text-muted hover:text-foreground",
             )}
           >

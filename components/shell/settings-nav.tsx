@@ -14,15 +14,15 @@ export const SETTINGS_SECTIONS = [
 export function SettingsNav({ projectKey }: { projectKey: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Project settings" className="w-48 shrink-0">
-      <ul className="flex flex-col gap-0.5">
+    <nav aria-label="Project settings" className="shrink-0 md:w-48">
+      <ul className="flex gap-0.5 overflow-x-auto md:flex-col">
         {SETTINGS_SECTIONS.map((section) => {
           const href = `/${projectKey}/settings/${section.slug}`;
           const active = pathname.startsWith(href);
           return (
             <li key={section.slug}>
               <Link href={href} aria-current={active ? "page" : undefined}
-                className={cn("block rounded-md px-2 py-1.5 text-sm", active ? "bg-surface-2 font-medium text-foreground" : "text-muted hover:bg-surface-2 hover:text-foreground")}>
+                className={cn("block rounded-md px-2 py-1.5 text-sm whitespace-nowrap", active ? "bg-surface-2 font-medium text-foreground" : "text-muted hover:bg-surface-2 hover:text-foreground")}>
                 {section.label}
               </Link>
             </li>

@@ -1,10 +1,9 @@
 "use client";
 import { FolderKanban, KeyRound, Plus, Users } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { cn } from "@/lib/utils/cn";
+import { usePathname } from "next/navigation";
 import { hasRole } from "@/lib/domain/roles";
-import { useHotkeys } from "@/lib/hooks/use-hotkeys";
+import { cn } from "@/lib/utils/cn";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { Avatar } from "@/components/ui/avatar";
 import { AccountMenu } from "./account-menu";
@@ -15,23 +14,19 @@ type SidebarProps = {
   teams: TeamOption[];
   team: TeamOption | null;
   projects: Array<{ key: string; name: string }>;
+  /** The project the page shows, if any. */
+  currentKey: string | null;
+  /** Placement: beside the page, or filling the phone menu. */
+  className?: string;
 };
 
 const navLink = "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-foreground";
 const activeLink = "bg-surface-2 font-medium text-foreground";
 
-export function Sidebar({ user, teams, team, projects }: SidebarProps) {
+export function Sidebar({ user, teams, team, projects, currentKey, className }: SidebarProps) {
   const pathname = usePathname();
-  const router = useRouter();
-  const currentKey = pathname.split("/")[1];
-  useHotkeys({
-    "g p": () => router.push("/projects"),
-    "g b": () => currentKey && projects.some((p) => p.key === currentKey) && router.push(`/${currentKey}/board`),
-    "g l": () => currentKey && projects.some((p) => p.key === currentKey) && router.push(`/${currentKey}/backlog`),
-  });
-
   return (
-    <aside className="sticky top-0 flex h-dvh w-60 shrink-0 flex-col border-r border-border bg-surface" aria-label="Workspace">
+    <aside className={cn("flex shrink-0 flex-col border-border bg-surface", className)} aria-label="Workspace">
       <div className="border-b border-border p-3">
         <TeamSwitcher teams={teams} team={team} />
       </div>

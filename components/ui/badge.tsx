@@ -54,7 +54,9 @@ export function Badge({ tone = "neutral", dot = false, pulse = false, className,
       {dot ? (
         <span
           aria-hidden
-          className={cn("size-1.5 rounded-full bg-current", pulse && "motion-safe:animate-pulse")}
+          // Two steps, not a smooth fade: each frame of a smooth one repaints the whole board where
+          // rendering is in software (CI, some laptops), which held a full board near 5 fps.
+          className={cn("size-1.5 rounded-full bg-current", pulse && "motion-safe:animate-pulse motion-safe:[animation-timing-function:steps(2,jump-none)]")}
         />
       ) : null}
       {children}

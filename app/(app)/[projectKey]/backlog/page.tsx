@@ -23,14 +23,14 @@ export default async function BacklogPage({ params, searchParams }: Props) {
   const { project } = await projectForPage((await params).projectKey);
   if (project.mode !== "scrum") {
     return (
-      <main className="px-6 py-8">
+      <div className="px-4 py-8 sm:px-6">
         <EmptyState
           icon={<ListTodo />}
           title="This project runs a Kanban board"
           description="Kanban has no sprints: every open card flows on the board. Switch the board to Scrum in the project settings to plan sprints from a backlog."
           action={<Link href={`/${project.key}/board`} className={buttonVariants({ variant: "primary" })}>Open the board</Link>}
         />
-      </main>
+      </div>
     );
   }
   const access = { projectId: project.id, projectKey: project.key, teamId: project.team.id, role: project.role };
@@ -48,7 +48,7 @@ export default async function BacklogPage({ params, searchParams }: Props) {
   const canManage = hasRole(access.role, "PRODUCT_OWNER");
 
   return (
-    <main className="flex gap-6 px-6 py-4">
+    <div className="flex gap-6 px-4 py-4 sm:px-6">
       <aside className="hidden w-60 shrink-0 lg:block">
         <EpicPanel epics={epics} />
       </aside>
@@ -71,6 +71,6 @@ export default async function BacklogPage({ params, searchParams }: Props) {
           facets={{ labels: facets.labels, members: facets.members, epics }}
         />
       </div>
-    </main>
+    </div>
   );
 }

@@ -20,7 +20,7 @@ export default async function SprintsPage({ params }: { params: Promise<{ projec
   const canManage = hasRole(project.role, "PRODUCT_OWNER") && project.mode === "scrum";
   const create = canManage ? <CreateSprintButton projectKey={project.key} suggestedName={`Sprint ${sprints.length + 1}`} variant="primary" /> : null;
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-6 py-6">
+    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
       <PageHeader title="Sprints" description="Every sprint with its commitment and outcome. Plan cards into sprints from the backlog." actions={create} />
       {sprints.length ? (
         <SprintList projectKey={project.key} sprints={sprints} />
@@ -32,6 +32,6 @@ export default async function SprintsPage({ params }: { params: Promise<{ projec
           action={create ?? <Link href={`/${project.key}/backlog`} className={buttonVariants()}>Open the backlog</Link>}
         />
       )}
-    </main>
+    </div>
   );
 }

@@ -42,10 +42,10 @@ export default async function CardPage({ params }: { params: Promise<Params> }) 
   const openSprints = sprints?.filter((sprint) => sprint.state !== "closed").map(({ id, name, state }) => ({ id, name, active: state === "active" }));
   const sprintMenu = openSprints ? <CardSprintMenu projectKey={project.key} cardKey={card.key} sprintId={card.sprintId} sprints={openSprints} canMove={canEdit} /> : undefined;
   return (
-    <main className="mx-auto w-full max-w-5xl px-6 py-6">
+    <div className="mx-auto w-full max-w-5xl px-4 py-6 sm:px-6">
       <CardDetail card={card} history={history} members={members} epics={epics} canEdit={canEdit} sprintMenu={sprintMenu}>
         <CardPanels projectKey={project.key} card={card} checklist={checklist} pipeline={pipeline} canTick={canEdit} />
       </CardDetail>
-    </main>
+    </div>
   );
 }

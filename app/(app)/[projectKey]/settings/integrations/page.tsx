@@ -26,13 +26,13 @@ export default async function IntegrationsSettingsPage({ params, searchParams }:
   const { actor, project } = await projectForPage(projectKey);
   const access = await requireProjectRole(actor, project.key, "VIEWER");
   const heading = (
-    <header className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1">
       <h2 className="text-lg font-semibold">CI/CD integrations</h2>
       <p className="text-sm text-muted">
         Connect GitHub, GitLab, CircleCI or any CI. Deliveries that mention a card key ({project.key}-12 in a branch, commit message or pull request title) show
         builds, pull requests and deployments on that card.
       </p>
-    </header>
+    </div>
   );
   if (!hasRole(access.role, "ADMIN")) {
     return (

@@ -38,7 +38,7 @@ export default async function SprintPage({ params }: { params: Promise<Params> }
       <StartSprintDialog projectKey={project.key} sprint={report} blockedBy={active?.name ?? null} variant="primary" />
     ) : null;
   return (
-    <main className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-6 py-6">
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6">
       <PageHeader
         eyebrow={<Link href={`/${project.key}/sprints`} className="hover:underline">Sprints</Link>}
         title={
@@ -50,6 +50,6 @@ export default async function SprintPage({ params }: { params: Promise<Params> }
         actions={actions}
       />
       <SprintReport projectKey={project.key} report={report} />
-    </main>
+    </div>
   );
 }
