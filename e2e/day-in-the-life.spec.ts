@@ -146,14 +146,16 @@ test("the product owner creates and estimates cards, by dialog and inline, by po
   await po.keyboard.press("a");
   const inline = po.getByRole("textbox", { name: "New card title" });
   await expect(inline).toBeFocused();
+  Object.assign(keys, { carts: `${projectKey}-2`, gifts: `${projectKey}-3`, history: `${projectKey}-4` });
   for (const key of ["carts", "gifts", "history"] as const) {
     await inline.fill(titles[key]);
     await inline.press("Enter");
+    // The person waits to see the card listed before typing the next one.
+    await expect(backlogRow(po, "Backlog", key).getByRole("link", { name: titles[key] })).toBeVisible();
     await expect(inline).toHaveValue("");
+    await expect(inline).toBeFocused();
   }
   await inline.press("Escape");
-  Object.assign(keys, { carts: `${projectKey}-2`, gifts: `${projectKey}-3`, history: `${projectKey}-4` });
-  for (const key of ["carts", "gifts", "history"] as const) await expect(backlogRow(po, "Backlog", key).getByRole("link", { name: titles[key] })).toBeVisible();
 
   // Estimates from the row's story-point pill: by pointer, then by keyboard.
   await po.getByRole("button", { name: `Estimate for ${keys.carts}: not estimated` }).click();

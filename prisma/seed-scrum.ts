@@ -3,6 +3,7 @@
 // and closes), each step then dated back to its day (demo-clock), so reports, ages, histories,
 // pipeline state and the delivery log are what the product itself would have recorded.
 import type { TeamRole } from "@/lib/domain/roles";
+import { readyRule } from "@/lib/domain/ready";
 import type { CardAccess, ProjectAccess } from "@/lib/server/authz";
 import { currentDatabase } from "@/lib/server/database";
 import { planCards, estimateCard } from "@/lib/server/services/backlog";
@@ -47,7 +48,8 @@ export async function seedScrumDemo(teamId: string, people: People, now: Date): 
   const versionOf = async (ref: string) => (await prisma.card.findUniqueOrThrow({ where: { id: cardOf(ref).id }, select: { version: true } })).version;
   const tickAll = async (ref: string, list: "DOD" | "DOR", person: Person, texts?: string[]) => {
     const items = await prisma.checklistItem.findMany({ where: { cardId: cardOf(ref).id, list, kind: "manual", done: false, ...(texts && { text: { in: texts } }) }, orderBy: { position: "asc" } });
-    for (const item of items) await tickItem(cardAccess(ref, person), people[person].id, item.id, true);
+    // An estimation Ready item is met by the estimate and cannot be ticked (lib/domain/ready).
+    for (const item of items.filter((entry) => list === "DOD" || readyRule(entry.text) === "manual")) await tickItem(cardAccess(ref, person), people[person].id, item.id, true);
   };
   const moveTo = async (ref: string, columnId: string) => {
     const card = cardOf(ref);
