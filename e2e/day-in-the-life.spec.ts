@@ -250,7 +250,13 @@ test("the member moves cards across the board by pointer and by keyboard, and is
   await expect(column(dev, "In progress").getByRole("button", { name: `${keys.search} ${titles.search}` })).toBeVisible();
 
   // Keyboard: Saved carts into Review (two columns right); the column is then full.
-  await keyboardMove(dev, "carts", 2);
+  // Arrow keys step over the cards of a column on the way, so the member watches the announcement.
+  await cardOnBoard(dev, "carts").focus();
+  await dev.keyboard.press("Space");
+  const overReview = dev.getByText(new RegExp(`^${keys.carts} moved to Review`));
+  for (let i = 0; i < 4 && !(await overReview.count()); i++) await dev.keyboard.press("ArrowRight");
+  await expect(overReview).toBeAttached();
+  await dev.keyboard.press("Space");
   await expect(column(dev, "Review").getByRole("button", { name: `${keys.carts} ${titles.carts}` })).toBeVisible();
   await expect(dev.getByLabel("1 of 1 cards, at the WIP limit")).toBeVisible();
 
