@@ -1,6 +1,6 @@
 "use client";
-// Board-wide rules on the column settings screen (WIP enforcement, ageing threshold) and the
-// form that adds a column at the right end of the board.
+// Board-wide rules on the column settings screen (Scrum or Kanban, WIP enforcement, ageing
+// threshold) and the form that adds a column at the right end of the board.
 import { Plus } from "lucide-react";
 import { useOptimistic, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
@@ -12,16 +12,31 @@ import { cn } from "@/lib/utils/cn";
 import { CategorySelect, readColumnForm } from "./column-settings-row";
 import type { WipMode } from "./types";
 
+type BoardMode = "SCRUM" | "KANBAN";
+const BOARD_MODES: Array<{ value: BoardMode; label: string; description: string }> = [
+  { value: "KANBAN", label: "Kanban", description: "Continuous flow: every open card is on the board." },
+  { value: "SCRUM", label: "Scrum", description: "Sprints planned from a backlog; the board shows the running sprint." },
+];
+
 const WIP_MODES: Array<{ value: WipMode; label: string; description: string }> = [
   { value: "HARD", label: "Hard limits", description: "A full column refuses cards, for people and automation alike." },
   { value: "SOFT", label: "Soft limits", description: "Cards may enter a full column; it turns red and the breach is recorded." },
 ];
 
-export function BoardRules({ projectKey, wipMode, agingDays, canEdit }: { projectKey: string; wipMode: WipMode; agingDays: number; canEdit: boolean }) {
+export function BoardRules({ projectKey, mode, wipMode, agingDays, canEdit }: { projectKey: string; mode: BoardMode; wipMode: WipMode; agingDays: number; canEdit: boolean }) {
   const [pending, startTransition] = useTransition();
   const [ageingError, setAgeingError] = useState<string>();
   // Shows the chosen mode at once; falls back to the saved one if the server refuses.
   const [shownMode, showMode] = useOptimistic(wipMode);
+  const [shownBoardMode, showBoardMode] = useOptimistic(mode);
+
+  const changeBoardMode = (next: BoardMode) =>
+    startTransition(async () => {
+      showBoardMode(next);
+      const result = await saveBoardSettingsAction(projectKey, { mode: next });
+      if (result.ok) toast.success(next === "SCRUM" ? "The board now runs Scrum: plan sprints from the backlog" : "The board now runs Kanban: every open card is on the board");
+      else toast.error(result.message);
+    });
 
   const changeMode = (mode: WipMode) =>
     startTransition(async () => {
@@ -46,26 +61,8 @@ export function BoardRules({ projectKey, wipMode, agingDays, canEdit }: { projec
       <h2 id="rules-heading" className="text-base font-semibold">
         Board rules
       </h2>
-      <fieldset disabled={!canEdit || pending} className="flex flex-col gap-2">
-        <legend className="mb-2 text-sm font-medium">WIP limits</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {WIP_MODES.map((mode) => (
-            <label
-              key={mode.value}
-              className={cn(
-                "flex cursor-pointer gap-3 rounded-lg border border-border bg-surface p-3 has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent",
-                "has-[:disabled]:cursor-default",
-              )}
-            >
-              <input type="radio" name="wipMode" value={mode.value} checked={shownMode === mode.value} onChange={() => changeMode(mode.value)} className="mt-0.5 accent-accent" />
-              <span className="flex flex-col gap-0.5">
-                <span className="text-sm font-medium">{mode.label}</span>
-                <span className="text-xs text-muted">{mode.description}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ModeChoice legend="Board mode" name="mode" modes={BOARD_MODES} shown={shownBoardMode} disabled={!canEdit || pending} onChange={changeBoardMode} />
+      <ModeChoice legend="WIP limits" name="wipMode" modes={WIP_MODES} shown={shownMode} disabled={!canEdit || pending} onChange={changeMode} />
       <form key={agingDays} onSubmit={saveAgeing} className="flex items-end gap-2">
         <fieldset disabled={!canEdit || pending} className="contents">
           <Field label="Ageing after (days)" name="agingDays" error={ageingError} className="w-44">
@@ -79,6 +76,31 @@ export function BoardRules({ projectKey, wipMode, agingDays, canEdit }: { projec
         </fieldset>
       </form>
     </section>
+  );
+}
+
+const RADIO_CARD = cn(
+  "flex cursor-pointer gap-3 rounded-lg border border-border bg-surface p-3 has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent",
+  "has-[:disabled]:cursor-default",
+);
+
+/** A choice of modes as radio cards, each with a line saying what it does. */
+function ModeChoice<M extends string>({ legend, name, modes, shown, disabled, onChange }: { legend: string; name: string; modes: Array<{ value: M; label: string; description: string }>; shown: M; disabled: boolean; onChange: (mode: M) => void }) {
+  return (
+    <fieldset disabled={disabled} className="flex flex-col gap-2">
+      <legend className="mb-2 text-sm font-medium">{legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {modes.map((mode) => (
+          <label key={mode.value} className={RADIO_CARD}>
+            <input type="radio" name={name} value={mode.value} checked={shown === mode.value} onChange={() => onChange(mode.value)} className="mt-0.5 accent-accent" />
+            <span className="flex flex-col gap-0.5">
+              <span className="text-sm font-medium">{mode.label}</span>
+              <span className="text-xs text-muted">{mode.description}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

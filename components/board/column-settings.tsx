@@ -13,6 +13,7 @@ import type { WipMode } from "./types";
 
 export interface ColumnSettingsProps {
   projectKey: string;
+  mode: "SCRUM" | "KANBAN";
   wipMode: WipMode;
   agingDays: number;
   columns: SettingsColumn[];
@@ -21,7 +22,7 @@ export interface ColumnSettingsProps {
 
 type Reorder = { columnId: string; to: number };
 
-export function ColumnSettings({ projectKey, wipMode, agingDays, columns, canEdit }: ColumnSettingsProps) {
+export function ColumnSettings({ projectKey, mode, wipMode, agingDays, columns, canEdit }: ColumnSettingsProps) {
   const [order, applyReorder] = useOptimistic(columns, (state: SettingsColumn[], { columnId, to }: Reorder) =>
     arrayMove(state, state.findIndex((column) => column.id === columnId), to),
   );
@@ -47,7 +48,7 @@ export function ColumnSettings({ projectKey, wipMode, agingDays, columns, canEdi
 
   return (
     <div className="flex flex-col gap-8">
-      <BoardRules projectKey={projectKey} wipMode={wipMode} agingDays={agingDays} canEdit={canEdit} />
+      <BoardRules projectKey={projectKey} mode={mode} wipMode={wipMode} agingDays={agingDays} canEdit={canEdit} />
       <section aria-labelledby="columns-heading" className="flex flex-col gap-3">
         <div>
           <h2 id="columns-heading" className="text-base font-semibold">

@@ -26,6 +26,7 @@ export default async function ColumnSettingsPage({ params }: Props) {
   return (
     <ColumnSettings
       projectKey={board.project.key}
+      mode={board.project.mode}
       wipMode={board.project.wipMode}
       agingDays={board.project.agingDays}
       columns={board.columns.map(({ cards: _cards, ...column }) => column)}
