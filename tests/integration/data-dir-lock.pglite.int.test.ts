@@ -24,7 +24,7 @@ describe("embedded data folder lock", () => {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
     });
     expect(after.stdout).toContain("up to date");
-  });
+  }, 180_000); // two cold tsx starts of scripts/db.ts, slow while other test files run beside it
 
   it("refuses a second open in the same process", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "shipboard-lock-"));
