@@ -49,10 +49,17 @@ const cardOnBoard = (page: Page, key: keyof typeof titles) => page.getByRole("bu
 const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 const backlogRow = (page: Page, section: string, key: keyof typeof titles) => page.getByRole("region", { name: section, exact: true }).locator(`li[data-key="${keys[key]}"]`);
 
+/** Picks the card up, moves it right column by column, listening to where it is as a screen-reader user does, and drops it. */
 async function keyboardMove(page: Page, key: keyof typeof titles, steps: number) {
+  const spoken = page.getByRole("status").filter({ hasText: keys[key] });
   await cardOnBoard(page, key).focus();
   await page.keyboard.press("Space");
-  for (let i = 0; i < steps; i++) await page.keyboard.press("ArrowRight");
+  await expect(spoken).toContainText(`Picked up ${keys[key]}`);
+  for (let i = 0; i < steps; i++) {
+    const before = (await spoken.textContent()) ?? "";
+    await page.keyboard.press("ArrowRight");
+    await expect(spoken).not.toHaveText(before);
+  }
   await page.keyboard.press("Space");
 }
 
