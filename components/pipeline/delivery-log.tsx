@@ -14,6 +14,8 @@ import { DELIVERY_STATUSES } from "@/lib/validation/integrations";
 import { cn } from "@/lib/utils/cn";
 import { DeliveryStatusBadge } from "./delivery-status";
 import { RefusedDeliveries } from "./refused-deliveries";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { formatExact } from "@/lib/utils/time";
 
 type Result = { linkedCards?: string[]; pipeline?: string | null; job?: string | null; status?: string | null; environment?: string | null; ignored?: { reason: string }; duplicateOf?: string | null };
 
@@ -51,7 +53,7 @@ function PayloadDialog({ deliveryId, onClose }: { deliveryId: string; onClose: (
   }, [deliveryId]);
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent size="xl" title="Delivery payload" description={detail ? `${detail.event || "(no event)"} · received ${new Date(detail.receivedAt).toLocaleString()}` : undefined}>
+      <DialogContent size="xl" title="Delivery payload" description={detail ? `${detail.event || "(no event)"} · received ${formatExact(new Date(detail.receivedAt))}` : undefined}>
         {error ? <p role="alert" className="text-sm text-danger">{error}</p> : null}
         {!detail && !error ? <Spinner label="Loading payload" /> : null}
         {detail ? (
@@ -121,13 +123,13 @@ export function DeliveryLog({ integration, deliveries, rejections, status, proje
           <tbody>
             {deliveries.map((delivery) => (
               <tr key={delivery.id} className="border-t border-border align-top">
-                <td className="py-2 pr-3 whitespace-nowrap text-muted"><time dateTime={delivery.receivedAt}>{new Date(delivery.receivedAt).toLocaleString()}</time></td>
+                <td className="py-2 pr-3 whitespace-nowrap text-muted"><RelativeTime at={delivery.receivedAt} /></td>
                 <td className="py-2 pr-3 font-mono text-xs">{delivery.event || "—"}</td>
                 <td className="py-2 pr-3"><DeliveryStatusBadge status={delivery.status} /></td>
                 <td className="py-2 pr-3 tabular-nums">{delivery.attempts}</td>
                 <td className="py-2 pr-3 text-xs break-words text-muted">{summary(delivery)}</td>
                 <td className="py-1.5 text-right whitespace-nowrap">
-                  <Button size="sm" variant="ghost" onClick={() => setViewing(delivery.id)} aria-label={`Payload of delivery received ${new Date(delivery.receivedAt).toLocaleString()}`}>
+                  <Button size="sm" variant="ghost" onClick={() => setViewing(delivery.id)} aria-label={`Payload of delivery received ${formatExact(new Date(delivery.receivedAt))}`}>
                     <Braces aria-hidden /> Payload
                   </Button>
                   {delivery.status === "duplicate" ? null : (

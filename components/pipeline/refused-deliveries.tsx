@@ -1,13 +1,13 @@
 import { ShieldAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { RejectionSummary } from "@/lib/server/queries/integrations";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const REASONS: Record<string, { label: string; hint: string }> = {
   INVALID_SIGNATURE: { label: "Wrong or missing signature", hint: "The secret at the provider differs from this integration's (rotated?), or someone else is posting to the URL." },
   INVALID_JSON: { label: "Body is not JSON", hint: "Set the provider's content type to application/json." },
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Refused deliveries of an integration: counted by reason with the last few, never stored one by one. */
 export function RefusedDeliveries({ rejections }: { rejections: RejectionSummary[] }) {
@@ -27,7 +27,7 @@ export function RefusedDeliveries({ rejections }: { rejections: RejectionSummary
               <div className="flex flex-wrap items-baseline gap-2 text-sm">
                 <Badge tone="warning" className="tabular-nums">{rejection.count.toLocaleString()}</Badge>
                 <span className="font-medium">{reason.label}</span>
-                <span className="text-xs text-muted">last <time dateTime={rejection.lastAt}>{when(rejection.lastAt)}</time></span>
+                <span className="text-xs text-muted">last <RelativeTime at={rejection.lastAt} /></span>
               </div>
               {reason.hint ? <p className="text-xs text-muted">{reason.hint}</p> : null}
               <table className="w-full text-left text-xs">
@@ -38,7 +38,7 @@ export function RefusedDeliveries({ rejections }: { rejections: RejectionSummary
                 <tbody>
                   {rejection.recent.map((refusal, index) => (
                     <tr key={`${refusal.at}-${index}`} className="border-t border-border">
-                      <td className="py-1 pr-3 whitespace-nowrap text-muted"><time dateTime={refusal.at}>{when(refusal.at)}</time></td>
+                      <td className="py-1 pr-3 whitespace-nowrap text-muted"><RelativeTime at={refusal.at} /></td>
                       <td className="py-1 pr-3 font-mono">{refusal.event || "—"}</td>
                       <td className="py-1 font-mono break-all">{refusal.address ?? "—"}</td>
                     </tr>

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { inviteAction } from "@/lib/actions/workspace";
 import { grantableRoles, ROLE_LABELS, type TeamRole } from "@/lib/domain/roles";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 export function InviteForm({ teamId, myRole }: { teamId: string; myRole: TeamRole }) {
   const [state, action, pending] = useActionState(inviteAction.bind(null, teamId), null);
@@ -36,7 +37,7 @@ export function InviteForm({ teamId, myRole }: { teamId: string; myRole: TeamRol
       </form>
       {invited ? (
         <div role="status" className="mt-3 rounded-lg border border-success bg-success-subtle p-3">
-          <p className="text-sm">Invitation link for <strong>{invited.email}</strong> (expires {new Date(invited.expiresAt).toLocaleDateString()}):</p>
+          <p className="text-sm">Invitation link for <strong>{invited.email}</strong> (expires <RelativeTime at={invited.expiresAt} />):</p>
           <div className="mt-2 flex items-center gap-2">
             <code data-testid="invitation-link" className="min-w-0 flex-1 overflow-x-auto rounded bg-surface px-2 py-1.5 font-mono text-xs">{link}</code>
             <Button size="sm" onClick={() => navigator.clipboard.writeText(link).then(() => toast.success("Link copied"), () => toast.error("Copy failed: select the link and copy it yourself."))}>

@@ -10,6 +10,7 @@ import { changeRoleAction, revokeInvitationAction } from "@/lib/actions/workspac
 import { memberChangeRefusal, ROLE_LABELS, ROLES, type TeamRole } from "@/lib/domain/roles";
 import { InviteForm } from "./invite-form";
 import { RemoveMemberButton } from "./remove-member-button";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 type Member = { id: string; name: string; email: string; role: TeamRole };
 type Props = {
@@ -74,7 +75,7 @@ export function TeamMembers({ teamId, teamName, members, invitations, isAdmin, m
             {invitations.map((invitation) => (
               <li key={invitation.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
                 <span className="min-w-0 flex-1 truncate">{invitation.email}</span>
-                <span className="text-muted">{ROLE_LABELS[invitation.role]} · expires {new Date(invitation.expiresAt).toLocaleDateString()}</span>
+                <span className="text-muted">{ROLE_LABELS[invitation.role]} · expires <RelativeTime at={invitation.expiresAt} /></span>
                 <Button size="sm" variant="ghost" disabled={busy} aria-label={`Revoke the invitation for ${invitation.email}`}
                   onClick={() => start(async () => {
                     const result = await revokeInvitationAction(teamId, invitation.id);

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createTokenAction, revokeTokenAction } from "@/lib/actions/workspace";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -47,7 +48,7 @@ export function TokenManager({ tokens }: { tokens: Token[] }) {
               <tr key={token.id} className="border-t border-border">
                 <td className="py-2.5 font-medium">{token.name}</td>
                 <td className="font-mono text-xs text-muted">{token.prefix}…</td>
-                <td className="text-muted">{token.revokedAt ? "Revoked" : token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : "Never"}</td>
+                <td className="text-muted">{token.revokedAt ? "Revoked" : token.lastUsedAt ? <RelativeTime at={token.lastUsedAt} /> : "Never"}</td>
                 <td className="text-right">
                   {token.revokedAt ? null : (
                     <Button size="sm" variant="ghost" disabled={revoking} aria-label={`Revoke ${token.name}`}
