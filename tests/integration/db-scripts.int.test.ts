@@ -17,7 +17,8 @@ let target: { env: Record<string, string>; open: () => Database; dispose: () => 
 beforeAll(async () => {
   if (testDbKind === "postgres") {
     const scratch = await createScratchPostgres();
-    target = { env: { DATABASE_URL: scratch.url }, open: () => openDatabase({ kind: "postgres", url: scratch.url }), dispose: scratch.drop };
+    // On PostgreSQL the secret is required (README): the scripts get it as a server would.
+    target = { env: { DATABASE_URL: scratch.url, AUTH_SECRET: "db-scripts-test-secret-0123456789abcdef" }, open: () => openDatabase({ kind: "postgres", url: scratch.url }), dispose: scratch.drop };
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "shipboard-db-scripts-"));
     target = { env: { DATA_DIR: dataDir }, open: () => openDatabase({ kind: "pglite", dataDir }), dispose: () => rm(dataDir, { recursive: true, force: true }) };
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => target.dispose());
 
 async function npmRun(script: string) {
-  // Without AUTH_SECRET the scripts resolve the instance secret as `npm start` does.
+  // On the embedded database, without AUTH_SECRET, the scripts resolve the instance secret as `npm start` does.
   const { DATABASE_URL: _url, AUTH_SECRET: _secret, ...inherited } = process.env;
   const { stdout } = await run("npm", ["run", script], { env: { ...inherited, DEMO_PASSWORD: "demo-scripts-password", ...target.env }, timeout: 300_000 });
   return stdout;
