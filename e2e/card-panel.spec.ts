@@ -156,7 +156,7 @@ test("a Scrum card moves between the running sprint, a planned one and the backl
   const project = await createProject(request, { mode: "scrum", prefix: "CM" });
   const card = await createCard(request, project.key, { title: "Gift wrap", estimate: 2 });
   const running = await (await request.post(`/api/v1/projects/${project.key}/sprints`, { data: { name: "Sprint 1" } })).json();
-  expect((await request.post(`/api/v1/sprints/${running.id}/start`)).ok()).toBe(true);
+  expect((await request.post(`/api/v1/sprints/${running.id}/start`, { data: {} })).ok()).toBe(true);
   const planned = await (await request.post(`/api/v1/projects/${project.key}/sprints`, { data: { name: "Sprint 2" } })).json();
 
   // Pointer, on the card page: from the backlog into the running sprint.

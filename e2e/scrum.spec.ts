@@ -33,7 +33,7 @@ async function sprint(request: APIRequestContext, projectKey: string, data: Reco
   return body;
 }
 
-const start = async (request: APIRequestContext, id: string) => expect((await request.post(`/api/v1/sprints/${id}/start`)).ok()).toBe(true);
+const start = async (request: APIRequestContext, id: string) => expect((await request.post(`/api/v1/sprints/${id}/start`, { data: {} })).ok()).toBe(true);
 const move = async (request: APIRequestContext, cardKey: string, toColumnId: string) =>
   expect((await request.post(`/api/v1/cards/${cardKey}/move`, { data: { toColumnId } })).ok()).toBe(true);
 
