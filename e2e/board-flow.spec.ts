@@ -2,7 +2,7 @@
 // debounce are all kept, focus comes back to a card whose keyboard drop was refused, and epics
 // stay off the board (their children carry them as badges).
 import { expect as baseExpect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createCard, createProject, storageStatePath } from "./support";
+import { createCard, createProject, keyboardMoveRight, storageStatePath } from "./support";
 
 test.use({ storageState: storageStatePath("po") });
 // Waits that pass in a second on an idle machine; a busy one (parallel builds) needs the margin.
@@ -82,12 +82,7 @@ test.describe("filters typed fast", () => {
 });
 
 test.describe("a refused keyboard drop", () => {
-  async function pickUpAndDrop(page: Page, card: { key: string; title: string }, steps: number) {
-    await cardButton(page, card).focus();
-    await page.keyboard.press("Space");
-    for (let i = 0; i < steps; i++) await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("Space");
-  }
+  const pickUpAndDrop = (page: Page, card: { key: string; title: string }, steps: number) => keyboardMoveRight(page, cardButton(page, card), card.key, steps);
 
   test("at a WIP limit gives the focus back to the card", async ({ page, request }) => {
     const project = await createProject(request, { prefix: "FW" });

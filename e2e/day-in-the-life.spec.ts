@@ -6,7 +6,7 @@
 // DoD in the side panel); the owner completes the sprint from the board and switches a project
 // between Kanban and Scrum in its settings. The steps share one story, so they run in order.
 import { expect as baseExpect, test, type BrowserContext, type Page } from "@playwright/test";
-import { dragOver } from "./support";
+import { dragOver, keyboardMoveRight } from "./support";
 
 // Waits that pass in a second on an idle machine; a loaded one needs the margin.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -49,19 +49,7 @@ const cardOnBoard = (page: Page, key: keyof typeof titles) => page.getByRole("bu
 const column = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 const backlogRow = (page: Page, section: string, key: keyof typeof titles) => page.getByRole("region", { name: section, exact: true }).locator(`li[data-key="${keys[key]}"]`);
 
-/** Picks the card up, moves it right column by column, listening to where it is as a screen-reader user does, and drops it. */
-async function keyboardMove(page: Page, key: keyof typeof titles, steps: number) {
-  const spoken = page.getByRole("status").filter({ hasText: keys[key] });
-  await cardOnBoard(page, key).focus();
-  await page.keyboard.press("Space");
-  await expect(spoken).toContainText(`Picked up ${keys[key]}`);
-  for (let i = 0; i < steps; i++) {
-    const before = (await spoken.textContent()) ?? "";
-    await page.keyboard.press("ArrowRight");
-    await expect(spoken).not.toHaveText(before);
-  }
-  await page.keyboard.press("Space");
-}
+const keyboardMove = (page: Page, key: keyof typeof titles, steps: number) => keyboardMoveRight(page, cardOnBoard(page, key), keys[key], steps);
 
 test("a new user signs up, names the team and creates a Scrum project in the New project dialog", async () => {
   await po.goto("/sign-up");

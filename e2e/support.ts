@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "e2e-demo-password";
 export const ROLE_USERS = { po: "po@example.com", dev: "dev@example.com", viewer: "viewer@example.com", admin: "admin@example.com" } as const;
@@ -31,4 +31,21 @@ export async function dragOver(page: Page, source: Locator, target: Locator) {
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 15 });
+}
+
+/**
+ * Moves a card `steps` columns to the right by keyboard and drops it, listening to where it is
+ * after each key (the board's live announcement), as a screen-reader user does before the next key.
+ */
+export async function keyboardMoveRight(page: Page, card: Locator, cardKey: string, steps: number) {
+  const spoken = page.getByRole("status").filter({ hasText: cardKey });
+  await card.focus();
+  await page.keyboard.press("Space");
+  await expect(spoken).toContainText(`Picked up ${cardKey}`);
+  for (let i = 0; i < steps; i++) {
+    const before = (await spoken.textContent()) ?? "";
+    await page.keyboard.press("ArrowRight");
+    await expect(spoken).not.toHaveText(before);
+  }
+  await page.keyboard.press("Space");
 }
