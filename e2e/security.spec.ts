@@ -5,7 +5,8 @@ import { createCard, createProject, storageStatePath } from "./support";
 async function signUp(page: Page, name: string) {
   const email = `${name.toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.com`;
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Team name").fill(`${name}'s team`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
