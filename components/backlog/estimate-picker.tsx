@@ -31,7 +31,7 @@ export function EstimatePicker({ cardKey, estimate, version, scale, editable }: 
           {estimate ?? "–"}
         </button>
       </PopoverTrigger>
-      <PopoverContent align="end" className="w-auto p-2">
+      <PopoverContent align="end" className="w-auto p-2" aria-label={`Estimate ${cardKey}`}>
         <p className="mb-1.5 px-1 text-xs font-medium text-muted">Story points</p>
         <div className="grid grid-cols-4 gap-1" role="group" aria-label={`Story points for ${cardKey}`}>
           {scale.map((value) => (
