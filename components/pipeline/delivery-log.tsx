@@ -116,7 +116,7 @@ export function DeliveryLog({ integration, deliveries, rejections, status, proje
       {deliveries.length === 0 ? (
         <EmptyState size="sm" title="No deliveries" description="Deliveries appear here as soon as the provider sends one; GitHub's and GitLab's “test” buttons send one now." />
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-muted">
             <tr><th className="py-2 font-medium">Received</th><th className="font-medium">Event</th><th className="font-medium">Outcome</th><th className="font-medium">Attempts</th><th className="font-medium">Details</th><th className="font-medium"><span className="sr-only">Actions</span></th></tr>

@@ -11,7 +11,7 @@ export function ProjectTabs({ projectKey, scrum }: { projectKey: string; scrum: 
     { href: `/${projectKey}/settings`, label: "Settings" },
   ];
   return (
-    <nav aria-label="Project" className="mt-3 -mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label="Project" className="relative mt-3 -mb-px flex gap-1 overflow-x-auto">
       {tabs.map((tab) => {
         const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (

@@ -15,7 +15,7 @@ export function SettingsNav({ projectKey }: { projectKey: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Project settings" className="shrink-0 md:w-48">
-      <ul className="flex gap-0.5 overflow-x-auto md:flex-col">
+      <ul className="relative flex gap-0.5 overflow-x-auto md:flex-col">
         {SETTINGS_SECTIONS.map((section) => {
           const href = `/${projectKey}/settings/${section.slug}`;
           const active = pathname.startsWith(href);

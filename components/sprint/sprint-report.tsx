@@ -72,7 +72,7 @@ export function SprintReport({ projectKey, report }: { projectKey: string; repor
       {report.scopeChanges.length ? (
         <section aria-labelledby="scope">
           <h2 id="scope" className="mb-2 text-sm font-semibold">Recorded changes</h2>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
           <table className="w-full overflow-hidden rounded-lg border border-border bg-surface text-sm">
             <thead className="bg-surface-2 text-left text-xs text-muted">
               <tr>

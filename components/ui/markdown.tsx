@@ -51,7 +51,7 @@ const components: Components = {
     <img alt={alt ?? ""} loading="lazy" className="my-2 max-w-full rounded-md border border-border" {...props} />
   ),
   table: ({ node: _node, ...props }) => (
-    <div tabIndex={0} className="my-3 overflow-x-auto">
+    <div tabIndex={0} className="relative my-3 overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" {...props} />
     </div>
   ),
