@@ -18,13 +18,8 @@ async function prismaCopy() {
   return { schema: path.join(dir, "schema.prisma"), migrations: path.join(dir, "migrations") };
 }
 
-describe("db:check", { timeout: 240_000 }, () => {
-  it("passes when schema.prisma and the migrations agree", async () => {
-    const copy = await prismaCopy();
-    const { stdout } = await cli(["check"], { SHIPBOARD_SCHEMA: copy.schema, SHIPBOARD_MIGRATIONS: copy.migrations });
-    expect(stdout).toContain("agree");
-  });
-
+// That db:check passes on the repository's own schema is the static step of `npm test`.
+describe("db:check", { timeout: 420_000 }, () => {
   it("fails after a change to schema.prisma without a migration, and passes once the migration is written", async () => {
     const copy = await prismaCopy();
     const schema = await readFile(copy.schema, "utf8");
@@ -36,5 +31,5 @@ describe("db:check", { timeout: 240_000 }, () => {
     await cli(["migration", "add_setting_note"], env);
     expect((await readdir(copy.migrations)).some((name) => name.endsWith("_add_setting_note"))).toBe(true);
     await expect(cli(["check"], env)).resolves.toBeTruthy();
-  }, 240_000); // three runs of the WebAssembly schema engine
+  }, 420_000); // three runs of the WebAssembly schema engine
 });
