@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportRequest } from "@/lib/validation/reports";
 import type { ProjectAccess } from "../authz";
 import { db, sqlQuery } from "../db";
-import { notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 
 /** Days a flow report covers when the request names no `from`. */
 const DEFAULT_RANGE_DAYS = 90;
@@ -43,7 +43,7 @@ function rangeOf(request: ReportRequest, timeZone: string, now: Date, days = DEF
 /** The request's card filters as a condition on `c` (a "Card" row). */
 function cardFilter(projectId: string, request: ReportRequest): Prisma.Sql {
   const conditions = [Prisma.sql`c."projectId" = ${projectId}`];
-  if (request.type) conditions.push(Prisma.sql`c.type = ${request.type}::"CardType"`);
+  if (request.type) conditions.push(Prisma.sql`c.type = ${request.type.toUpperCase()}::"CardType"`);
   if (request.label) conditions.push(Prisma.sql`${request.label} = ANY(c.labels)`);
   if (request.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${request.assignee}`);
   if (request.epic) conditions.push(Prisma.sql`c."epicId" = (SELECT id FROM "Card" WHERE "projectId" = ${projectId} AND key = ${request.epic})`);
@@ -104,7 +104,14 @@ export async function cumulativeFlow(access: ProjectAccess, request: ReportReque
       FROM "CardEvent" e ${joinCard}
       WHERE e."projectId" = ${access.projectId} AND e.at >= ${range.start}::timestamp(3)
         AND (e.type = 'CREATED' OR (e.type = 'MOVED' AND e."fromColumnId" IS DISTINCT FROM e."toColumnId"))
-      GROUP BY 1, 2, 3`),
+      GROUP BY 1, 2, 3
+      UNION ALL
+      -- Cards imported without their creation (a source that kept no history) appear on their creation day.
+      SELECT to_char((c."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${setup.timeZone}, 'YYYY-MM-DD'), NULL, c."columnId", count(*)::int
+      FROM "Card" c
+      WHERE ${filter} AND c."createdAt" >= ${range.start}::timestamp(3)
+        AND NOT EXISTS (SELECT 1 FROM "CardEvent" e WHERE e."cardId" = c.id AND e.type = 'CREATED')
+      GROUP BY 1, 3`),
   ]);
   const deltas: ColumnDelta[] = moves.flatMap((move) => [
     ...(move.toColumnId ? [{ day: move.day, columnId: move.toColumnId, delta: move.n }] : []),
@@ -191,7 +198,7 @@ const SCOPE_KINDS = ["ADDED", "REMOVED", "ESTIMATE_CHANGED"] as const;
 export async function burndown(access: ProjectAccess, sprintId: string, request: ReportRequest = {}): Promise<BurndownReport> {
   const sprint = await db.sprint.findFirst({ where: { id: sprintId, projectId: access.projectId } });
   if (!sprint) throw notFound("Sprint");
-  if (!sprint.startedAt) throw notFound("Burndown of a sprint that has not started");
+  if (!sprint.startedAt) throw conflict("SPRINT_NOT_STARTED", "A sprint has a burndown once it has started.");
   const facts = await sqlQuery<{ cardId: string; key: string; kind: string; points: number | null; previousPoints: number | null; at: Date }>(Prisma.sql`
     SELECT s."cardId", c.key, s.kind, s.points, s."previousPoints", s.at
     FROM "SprintScopeChange" s JOIN "Card" c ON c.id = s."cardId"
@@ -224,7 +231,7 @@ export async function burndown(access: ProjectAccess, sprintId: string, request:
  */
 export async function forecast(
   access: ProjectAccess,
-  request: ReportRequest & ({ items: number; until?: undefined } | { until: string; items?: undefined }),
+  request: ReportRequest & { items?: number; until?: string },
   options: { now?: Date; random?: Random; trials?: number } = {},
 ): Promise<ForecastReport> {
   const now = options.now ?? new Date();
@@ -239,6 +246,7 @@ export async function forecast(
   if (request.items !== undefined) {
     return { kind: "items", items: request.items, ...base, percentiles: forecastItems({ samples, items: request.items, today, trials, random }) };
   }
-  const days = Math.max(0, daysBetween(today, request.until));
-  return { kind: "until", until: request.until, ...base, percentiles: forecastUntil({ samples, days, trials, random }) };
+  const until = request.until ?? today;
+  const days = Math.max(0, daysBetween(today, until));
+  return { kind: "until", until, ...base, percentiles: forecastUntil({ samples, days, trials, random }) };
 }
