@@ -124,6 +124,17 @@ describe("cumulative flow", () => {
   });
 });
 
+describe("cumulative flow, filtered", () => {
+  it("counts only the matching cards, from their own history", async () => {
+    // B, the only bug: created 1 March in To do, straight to Done on 3 March.
+    const res = await get(cfdRoute.GET, "from=2026-03-02&to=2026-03-03&type=bug");
+    expect(res.json.days).toEqual([
+      { date: "2026-03-02", counts: { "To do": 1, "In progress": 0, Review: 0, Done: 0 } },
+      { date: "2026-03-03", counts: { "To do": 0, "In progress": 0, Review: 0, Done: 1 } },
+    ]);
+  });
+});
+
 describe("ageing work in progress", () => {
   it("ages the started, unfinished cards against the range's cycle-time percentiles", async () => {
     const res = await get(agingRoute.GET, march);
@@ -177,6 +188,16 @@ describe("settings the reports follow", () => {
       expect(res.json.buckets).toEqual([
         { start: "2026-03-03", count: 0 },
         { start: "2026-03-04", count: 2 },
+      ]);
+      // The daily flow is rebuilt for the new zone: B is still in To do at the end of 3 March there.
+      const cfd = await get(cfdRoute.GET, "from=2026-03-03&to=2026-03-04");
+      expect(cfd.json.days).toEqual([
+        { date: "2026-03-03", counts: { "To do": 3, "In progress": 1, Review: 0, Done: 1 } },
+        { date: "2026-03-04", counts: { "To do": 2, "In progress": 0, Review: 0, Done: 3 } },
+      ]);
+      expect((await get(cfdRoute.GET, "from=2026-03-03&to=2026-03-04&type=bug")).json.days.map((day: { counts: Record<string, number> }) => [day.counts["To do"], day.counts.Done])).toEqual([
+        [1, 0],
+        [0, 1],
       ]);
     } finally {
       await database.prisma.project.update({ where: { id: world.project.projectId }, data: { timeZone: "UTC" } });

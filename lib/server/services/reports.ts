@@ -91,27 +91,44 @@ export async function throughput(access: ProjectAccess, request: ReportRequest &
   return buildThroughput(rows.map((row) => dayOf(row.finished, setup.timeZone)), range.from, range.to, request.interval ?? "day");
 }
 
+type DayMoves = { day: string; fromColumnId: string | null; toColumnId: string | null; n: number };
+
+/**
+ * Net entries per day and column from the start of the range on. Unfiltered, from the maintained
+ * daily aggregate; filtered, from the matching cards' history (CREATED, and MOVED between columns).
+ * Cards imported without their creation (a source that kept no history) appear on their creation day.
+ */
+function movesSince(projectId: string, timeZone: string, range: Range, request: ReportRequest): Promise<DayMoves[]> {
+  const filter = cardFilter(projectId, request);
+  const localDay = (column: Prisma.Sql) => Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`;
+  const recorded = hasFilters(request)
+    ? Prisma.sql`
+        SELECT ${localDay(Prisma.sql`e.at`)} AS day, e."fromColumnId", e."toColumnId", count(*)::int AS n
+        FROM "CardEvent" e JOIN "Card" c ON c.id = e."cardId" AND ${filter}
+        WHERE e."projectId" = ${projectId} AND e.at >= ${range.start}::timestamp(3)
+          AND (e.type = 'CREATED' OR (e.type = 'MOVED' AND e."fromColumnId" IS DISTINCT FROM e."toColumnId"))
+        GROUP BY 1, 2, 3`
+    : Prisma.sql`
+        SELECT to_char(f.day, 'YYYY-MM-DD') AS day, NULL AS "fromColumnId", f."columnId" AS "toColumnId", f.delta AS n
+        FROM "ColumnDayFlow" f
+        WHERE f."projectId" = ${projectId} AND f.day >= ${range.from}::date AND f.delta <> 0`;
+  return sqlQuery<DayMoves>(Prisma.sql`
+    ${recorded}
+    UNION ALL
+    SELECT ${localDay(Prisma.sql`c."createdAt"`)}, NULL, c."columnId", count(*)::int
+    FROM "Card" c
+    WHERE ${filter} AND c."createdAt" >= ${range.start}::timestamp(3)
+      AND NOT EXISTS (SELECT 1 FROM "CardEvent" e WHERE e."cardId" = c.id AND e.type = 'CREATED')
+    GROUP BY 1, 3`);
+}
+
 /** Cards in each column at the end of each day of the range, columns in board order. */
 export async function cumulativeFlow(access: ProjectAccess, request: ReportRequest, now = new Date()): Promise<CumulativeFlowReport> {
   const setup = await setupOf(access.projectId);
   const range = rangeOf(request, setup.timeZone, now);
-  const filter = cardFilter(access.projectId, request);
-  const joinCard = hasFilters(request) ? Prisma.sql`JOIN "Card" c ON c.id = e."cardId" AND ${filter}` : Prisma.empty;
   const [current, moves] = await Promise.all([
-    sqlQuery<{ columnId: string; n: number }>(Prisma.sql`SELECT c."columnId", count(*)::int AS n FROM "Card" c WHERE ${filter} GROUP BY c."columnId"`),
-    sqlQuery<{ day: string; fromColumnId: string | null; toColumnId: string | null; n: number }>(Prisma.sql`
-      SELECT to_char((e.at AT TIME ZONE 'UTC') AT TIME ZONE ${setup.timeZone}, 'YYYY-MM-DD') AS day, e."fromColumnId", e."toColumnId", count(*)::int AS n
-      FROM "CardEvent" e ${joinCard}
-      WHERE e."projectId" = ${access.projectId} AND e.at >= ${range.start}::timestamp(3)
-        AND (e.type = 'CREATED' OR (e.type = 'MOVED' AND e."fromColumnId" IS DISTINCT FROM e."toColumnId"))
-      GROUP BY 1, 2, 3
-      UNION ALL
-      -- Cards imported without their creation (a source that kept no history) appear on their creation day.
-      SELECT to_char((c."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${setup.timeZone}, 'YYYY-MM-DD'), NULL, c."columnId", count(*)::int
-      FROM "Card" c
-      WHERE ${filter} AND c."createdAt" >= ${range.start}::timestamp(3)
-        AND NOT EXISTS (SELECT 1 FROM "CardEvent" e WHERE e."cardId" = c.id AND e.type = 'CREATED')
-      GROUP BY 1, 3`),
+    sqlQuery<{ columnId: string; n: number }>(Prisma.sql`SELECT c."columnId", count(*)::int AS n FROM "Card" c WHERE ${cardFilter(access.projectId, request)} GROUP BY c."columnId"`),
+    movesSince(access.projectId, setup.timeZone, range, request),
   ]);
   const deltas: ColumnDelta[] = moves.flatMap((move) => [
     ...(move.toColumnId ? [{ day: move.day, columnId: move.toColumnId, delta: move.n }] : []),
