@@ -61,14 +61,19 @@ type Finished = { key: string; title: string; started: Date; finished: Date };
  */
 function finishedCards(projectId: string, stages: Stages, start: Date, end: Date, request: ReportRequest): Promise<Finished[]> {
   if (!stages.finishedIds.length) return Promise.resolve([]);
-  const finishedAt = Prisma.sql`max(e."lastAt") FILTER (WHERE e."columnId" = ANY(${stages.finishedIds}::text[]))`;
+  const finishedIds = Prisma.sql`${stages.finishedIds}::text[]`;
   return sqlQuery<Finished>(Prisma.sql`
-    SELECT c.key, c.title, min(e."firstAt") AS started, ${finishedAt} AS finished
-    FROM "Card" c JOIN "CardColumnEntry" e ON e."cardId" = c.id AND e."columnId" = ANY(${stages.startedIds}::text[])
-    WHERE ${cardFilter(projectId, request)} AND c."columnId" = ANY(${stages.finishedIds}::text[])
-    GROUP BY c.id
-    HAVING ${finishedAt} >= ${start}::timestamp(3) AND ${finishedAt} < ${end}::timestamp(3)
-    ORDER BY finished, c.key`);
+    WITH stages AS (
+      SELECT e."cardId", min(e."firstAt") AS started, max(e."lastAt") FILTER (WHERE e."columnId" = ANY(${finishedIds})) AS finished
+      FROM "CardColumnEntry" e
+      WHERE e."projectId" = ${projectId} AND e."columnId" = ANY(${stages.startedIds}::text[])
+      GROUP BY e."cardId"
+    )
+    SELECT c.key, c.title, s.started, s.finished
+    FROM stages s JOIN "Card" c ON c.id = s."cardId"
+    WHERE s.finished >= ${start}::timestamp(3) AND s.finished < ${end}::timestamp(3)
+      AND c."columnId" = ANY(${finishedIds}) AND ${cardFilter(projectId, request)}
+    ORDER BY s.finished, c.key`);
 }
 
 async function cycleTimes(access: ProjectAccess, setup: Setup, range: Range, request: ReportRequest): Promise<CycleTimeReport> {
@@ -96,7 +101,7 @@ type DayMoves = { day: string; fromColumnId: string | null; toColumnId: string |
 /**
  * Net entries per day and column from the start of the range on. Unfiltered, from the maintained
  * daily aggregate; filtered, from the matching cards' history (CREATED, and MOVED between columns).
- * Cards imported without their creation (a source that kept no history) appear on their creation day.
+ * Cards imported without any history (no column entry at all) appear on their creation day.
  */
 function movesSince(projectId: string, timeZone: string, range: Range, request: ReportRequest): Promise<DayMoves[]> {
   const filter = cardFilter(projectId, request);
@@ -118,7 +123,7 @@ function movesSince(projectId: string, timeZone: string, range: Range, request: 
     SELECT ${localDay(Prisma.sql`c."createdAt"`)}, NULL, c."columnId", count(*)::int
     FROM "Card" c
     WHERE ${filter} AND c."createdAt" >= ${range.start}::timestamp(3)
-      AND NOT EXISTS (SELECT 1 FROM "CardEvent" e WHERE e."cardId" = c.id AND e.type = 'CREATED')
+      AND NOT EXISTS (SELECT 1 FROM "CardColumnEntry" e WHERE e."cardId" = c.id)
     GROUP BY 1, 3`);
 }
 
