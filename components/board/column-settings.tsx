@@ -20,7 +20,7 @@ export interface ColumnSettingsProps {
   columns: SettingsColumn[];
   canEdit: boolean;
   /** What reports count as started and finished, and the time zone of their days. */
-  stages: { startColumnId: string | null; finishColumnIds: string[]; timeZone: string };
+  stages: { startColumnId: string | null; finishColumnIds: string[]; timeZone: string; timeZones: string[] };
 }
 
 type Reorder = { columnId: string; to: number };

@@ -15,18 +15,14 @@ export interface ReportStagesProps {
   startColumnId: string | null;
   finishColumnIds: string[];
   timeZone: string;
+  /** The IANA zones to offer, from the server (a browser's own list may differ and break hydration). */
+  timeZones: string[];
   canEdit: boolean;
 }
 
 const DEFAULT_START = "";
 
-/** Every IANA zone the browser knows, with the saved one kept even if this browser lacks it. */
-function timeZones(saved: string): string[] {
-  const known = Intl.supportedValuesOf("timeZone");
-  return [...new Set(["UTC", saved, ...known])];
-}
-
-export function ReportStages({ projectKey, columns, startColumnId, finishColumnIds, timeZone, canEdit }: ReportStagesProps) {
+export function ReportStages({ projectKey, columns, startColumnId, finishColumnIds, timeZone, timeZones, canEdit }: ReportStagesProps) {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const doneColumns = columns.filter((column) => column.category === "DONE").map((column) => column.id);
@@ -80,7 +76,7 @@ export function ReportStages({ projectKey, columns, startColumnId, finishColumnI
             <Field label="Days are counted in" name="timeZone" hint="The team's time zone" error={errors.timeZone}>
               {(control) => (
                 <Select {...control} defaultValue={timeZone}>
-                  {timeZones(timeZone).map((zone) => (
+                  {[...new Set(["UTC", timeZone, ...timeZones])].map((zone) => (
                     <option key={zone} value={zone}>
                       {zone.replaceAll("_", " ")}
                     </option>
