@@ -130,7 +130,7 @@ describe.each(allEndpoints.map((spec) => [`${spec.method} ${spec.path}`, spec] a
     it("answers an unknown project key with 404 and writes nothing", async () => {
       const fixture = await matrixFixtures.prepare(spec, world, world.users[rightRole].id);
       const before = await databaseFingerprint(database);
-      const res = await call(handlerFor(spec), { method: spec.method, params: { ...fixture.params, key: "NOSUCH" }, body: spec.body ? fixture.body : undefined, auth: rightAuth() });
+      const res = await call(handlerFor(spec), { method: spec.method, params: { ...fixture.params, key: "NOSUCH" }, path: `/api/v1${spec.path}${fixture.query ?? ""}`, body: spec.body ? fixture.body : undefined, auth: rightAuth() });
       expect(res.status).toBe(404);
       expect(await databaseFingerprint(database)).toEqual(before);
     });
