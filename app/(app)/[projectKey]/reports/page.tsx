@@ -57,9 +57,10 @@ export default async function ReportsPage({ params, searchParams }: Props) {
     reports.forecastReport(access, query, { items: url.items }),
     reports.forecastReport(access, query, { until }),
   ]);
-  // The burndown of the sprint asked for, else the running one, else the last closed.
+  // The burndown of the sprint asked for, else the running one, else the last closed (listSprints
+  // puts the running sprint first and closed ones newest first).
   const started = sprints.filter((sprint) => sprint.state !== "planned");
-  const sprint = started.find((candidate) => candidate.id === url.sprint) ?? started.find((candidate) => candidate.state === "active") ?? started.at(-1);
+  const sprint = started.find((candidate) => candidate.id === url.sprint) ?? started[0];
   const [burndown, velocity] = scrum ? await Promise.all([sprint ? reports.burndownReport(access, sprint.id) : null, reports.velocityReport(access, query)]) : [null, null];
   const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => key in reportPageQuery.shape));
 
