@@ -12,7 +12,8 @@ import { forecastTable, PERCENTILES } from "./report-table";
 type Props = {
   projectKey: string;
   byItems: ForecastReport;
-  byDate: ForecastReport;
+  /** Null until a date is asked. */
+  byDate: ForecastReport | null;
   /** The page's other query parameters, carried along when a forecast is asked. */
   query: Record<string, string>;
 };
@@ -71,22 +72,26 @@ export function ForecastPanels({ projectKey, byItems, byDate, query }: Props) {
       </ChartPanel>
       <ChartPanel
         id="forecast-until"
-        title={`How many cards by ${byDate.until}?`}
+        title={byDate ? `How many cards by ${byDate.until}?` : "How many cards by a date?"}
         definition={DEFINITIONS.forecastUntil}
-        table={forecastTable(byDate)}
+        table={byDate ? forecastTable(byDate) : { columns: [], rows: [] }}
         projectKey={projectKey}
-        empty={noHistory(byDate)}
+        empty={byDate ? noHistory(byDate) : { title: "Pick a date", description: "Choose the day you need the work by (a release, a review) and select Forecast." }}
         controls={
           <Ask projectKey={projectKey} query={query} field="until">
             <label className="flex flex-col gap-1 text-xs text-muted">
               Finished by
-              <Input name="until" type="date" defaultValue={byDate.until} className="w-40" />
+              <Input name="until" type="date" required defaultValue={byDate?.until} className="w-40" />
             </label>
           </Ask>
         }
       >
-        <Results report={byDate} />
-        <p className="text-xs text-muted">{windowNote(byDate)}</p>
+        {byDate ? (
+          <>
+            <Results report={byDate} />
+            <p className="text-xs text-muted">{windowNote(byDate)}</p>
+          </>
+        ) : null}
       </ChartPanel>
     </div>
   );

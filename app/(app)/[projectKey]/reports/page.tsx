@@ -15,69 +15,75 @@ import { ThroughputChart } from "@/components/reports/throughput-chart";
 import { VelocityChart } from "@/components/reports/velocity-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import type { CardTypeName, ReportQuery } from "@/lib/domain/reports/types";
 import { backlogFacets, listEpics } from "@/lib/server/queries/backlog";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { listSprints } from "@/lib/server/queries/sprints";
 import * as reports from "@/lib/server/services/reports";
 import { parseInput } from "@/lib/validation/common";
-import { reportPageQuery } from "@/lib/validation/report-page";
+import { REPORT_FILTER_KEYS, REPORT_PAGE_KEYS, reportPageQuery } from "@/lib/validation/report-page";
+import { reportQuerySchema, type ReportRequest } from "@/lib/validation/reports";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reports" };
 
 type Props = { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** Without a range in the URL the reports cover the last 90 days. */
-const DEFAULT_DAYS = 90;
-
 export default async function ReportsPage({ params, searchParams }: Props) {
   const { project } = await projectForPage((await params).projectKey);
   const access = { projectId: project.id, projectKey: project.key, teamId: project.team.id, role: project.role };
-  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : Array.isArray(value) && value[0] ? [[key, value[0]]] : [])));
-  const page = parseInput(reportPageQuery, raw);
-  const url = page.success ? page.data : reportPageQuery.parse({});
-  const now = Date.now();
-  const to = url.to ?? isoDay(now);
-  const from = url.from ?? isoDay(Date.parse(to) - (DEFAULT_DAYS - 1) * DAY_MS);
-  const query: ReportQuery = { from, to, type: url.type?.toUpperCase() as CardTypeName | undefined, label: url.label, epic: url.epic, assignee: url.assignee };
-  const until = url.until ?? isoDay(now + 30 * DAY_MS);
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(await searchParams)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first && REPORT_PAGE_KEYS.includes(key)) raw[key] = first;
+  }
+  const view = reportPageQuery.parse(raw);
+  // The range and filters as the API takes them (the URL spells a type as the board does: "bug").
+  // A range that does not hold is said, and the defaults apply.
+  const asked = parseInput(reportQuerySchema, { ...Object.fromEntries(REPORT_FILTER_KEYS.map((key) => [key, raw[key]])), type: raw.type?.toUpperCase() });
+  const request: ReportRequest = asked.success ? asked.data : {};
   const scrum = project.mode === "scrum";
 
-  const [facets, epics, sprints, cfd, cycle, aging, throughput, byItems, byDate] = await Promise.all([
+  const [facets, epics, sprints, cfd, cycle, aging, flow, byItems, byDate] = await Promise.all([
     backlogFacets(access),
     listEpics(access),
     scrum ? listSprints(access) : Promise.resolve([]),
-    reports.cumulativeFlowReport(access, query),
-    reports.cycleTimeReport(access, query),
-    reports.agingReport(access, query),
-    reports.throughputReport(access, query, url.interval),
-    reports.forecastReport(access, query, { items: url.items }),
-    reports.forecastReport(access, query, { until }),
+    reports.cumulativeFlow(access, request),
+    reports.cycleTime(access, request),
+    reports.aging(access, request),
+    reports.throughput(access, { ...request, interval: view.interval }),
+    reports.forecast(access, { ...request, items: view.items }),
+    view.until ? reports.forecast(access, { ...request, until: view.until }) : null,
   ]);
   // The burndown of the sprint asked for, else the running one, else the last closed (listSprints
   // puts the running sprint first and closed ones newest first).
   const started = sprints.filter((sprint) => sprint.state !== "planned");
-  const sprint = started.find((candidate) => candidate.id === url.sprint) ?? started[0];
-  const [burndown, velocity] = scrum ? await Promise.all([sprint ? reports.burndownReport(access, sprint.id) : null, reports.velocityReport(access, query)]) : [null, null];
-  const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => key in reportPageQuery.shape));
+  const sprint = started.find((candidate) => candidate.id === view.sprint) ?? started[0];
+  const [burndown, velocity] = scrum ? await Promise.all([sprint ? reports.burndown(access, sprint.id, request) : null, reports.velocity(access, request)]) : [null, null];
+  // The days the reports cover: the URL's, else the service's default range.
+  const from = cfd.days[0]?.date ?? "";
+  const to = cfd.days.at(-1)?.date ?? "";
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6">
-      <PageHeader title="Reports" description={`From the recorded history of ${project.key}: ${from} to ${to}.`} />
-      <ReportFilters from={from} to={to} labels={facets.labels} members={facets.members.map(({ id, name }) => ({ id, name: name ?? id }))} epics={epics.map(({ key, title }) => ({ key, title }))} />
+      <PageHeader title="Reports" description={`From the recorded history of ${project.key}, ${from} to ${to}.`} />
+      <div className="flex flex-col gap-2">
+        <ReportFilters from={from} to={to} labels={facets.labels} members={facets.members.map(({ id, name }) => ({ id, name: name ?? id }))} epics={epics.map(({ key, title }) => ({ key, title }))} />
+        {asked.success ? null : (
+          <p role="alert" className="text-sm text-danger">
+            {asked.error.issues.map((issue) => issue.message).join(" ")} Showing the default range without filters.
+          </p>
+        )}
+      </div>
       {scrum ? (
         <section aria-label="Sprints" className="flex flex-col gap-4">
-          {burndown ? (
+          {burndown && sprint ? (
             <BurndownPanel
               report={burndown}
               projectKey={project.key}
-              controls={<ReportSelect param="sprint" label="Sprint" value={sprint!.id} options={started.map(({ id, name }) => [id, name])} />}
+              controls={<ReportSelect param="sprint" label="Sprint" value={sprint.id} options={started.map(({ id, name }) => [id, name])} />}
             />
           ) : (
-            <EmptyState icon={<BarChart3 />} title="No sprint has started yet" description="The burndown and velocity follow sprints: plan cards into a sprint from the backlog and start it." />
+            <EmptyState icon={<BarChart3 />} title="No sprint has started yet" description="The burndown follows a running sprint: plan cards into a sprint from the backlog and start it." />
           )}
           {velocity ? (
             <ChartPanel
@@ -90,11 +96,11 @@ export default async function ReportsPage({ params, searchParams }: Props) {
                 velocity.average !== null ? (
                   <p className="text-sm text-muted">
                     Average <span className="font-semibold text-foreground tabular-nums">{velocity.average} points</span>
-                    {velocity.range ? `, range ${velocity.range.min}–${velocity.range.max}` : null} over {velocity.sprints.length} sprints
+                    {velocity.range ? `, range ${velocity.range.min}–${velocity.range.max}` : null} over the last {velocity.sprints.length} sprints
                   </p>
                 ) : null
               }
-              empty={velocity.sprints.length ? null : { title: "No closed sprints in this range", description: "Velocity counts closed sprints: widen the date range, or complete the running sprint." }}
+              empty={velocity.sprints.length ? null : { title: "No sprint closed in this range", description: "Velocity counts closed sprints: widen the date range, or complete the running sprint." }}
             >
               <VelocityChart report={velocity} />
             </ChartPanel>
@@ -102,14 +108,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       <section aria-label="Flow" className="flex flex-col gap-4">
-        <ChartPanel
-          id="cfd"
-          title="Cumulative flow"
-          definition={DEFINITIONS.cfd}
-          table={cfdTable(cfd)}
-          projectKey={project.key}
-          empty={cfd.days.length ? null : { title: "No days in this range", description: "Choose a start date on or before the end date." }}
-        >
+        <ChartPanel id="cfd" title="Cumulative flow" definition={DEFINITIONS.cfd} table={cfdTable(cfd)} projectKey={project.key}>
           <CfdChart report={cfd} />
         </ChartPanel>
         <div className="grid gap-4 xl:grid-cols-2">
@@ -130,7 +129,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
             definition={DEFINITIONS.aging}
             table={agingTable(aging)}
             projectKey={project.key}
-            empty={aging.items.length ? null : { title: "No work in progress", description: "Every started card is finished. Cards appear here once they enter a started column on the board." }}
+            empty={aging.items.length ? null : { title: "No work in progress", description: "No started card is unfinished. Cards appear here once they enter a started column on the board." }}
           >
             <AgingChart report={aging} columns={cfd.columns} projectKey={project.key} />
           </ChartPanel>
@@ -139,16 +138,15 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           id="throughput"
           title="Throughput"
           definition={DEFINITIONS.throughput}
-          table={throughputTable(throughput)}
+          table={throughputTable(flow)}
           projectKey={project.key}
-          controls={<ReportSelect param="interval" label="Per" value={url.interval} options={[["week", "ISO week"], ["day", "Day"]]} className="w-32" />}
-          empty={throughput.buckets.length ? null : { title: "No days in this range", description: "Choose a start date on or before the end date." }}
+          controls={<ReportSelect param="interval" label="Per" value={view.interval} options={[["week", "ISO week"], ["day", "Day"]]} className="w-32" />}
         >
-          <ThroughputChart report={throughput} />
+          <ThroughputChart report={flow} />
         </ChartPanel>
       </section>
       <section aria-label="Forecasts">
-        <ForecastPanels projectKey={project.key} byItems={byItems} byDate={byDate} query={kept} />
+        <ForecastPanels projectKey={project.key} byItems={byItems} byDate={byDate} query={raw} />
       </section>
     </div>
   );

@@ -11,7 +11,7 @@ import { hasRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/server/errors";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { getSprint, listSprints } from "@/lib/server/queries/sprints";
-import { burndownReport } from "@/lib/server/services/reports";
+import { burndown as burndownReport } from "@/lib/server/services/reports";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sprint report" };
