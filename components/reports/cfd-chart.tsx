@@ -14,7 +14,8 @@ export function CfdChart({ report }: { report: CumulativeFlowReport }) {
         <XAxis {...axisProps} dataKey="date" tickFormatter={shortDate} minTickGap={24} />
         <YAxis {...axisProps} allowDecimals={false} />
         <Tooltip {...tooltipProps} labelFormatter={(date) => shortDate(String(date))} />
-        <Legend {...legendProps} />
+        {/* The legend reads in board order, as the columns do on the board. */}
+        <Legend {...legendProps} itemSorter={(item) => report.columns.indexOf(String(item.value))} />
         {bottomUp.map((column) => (
           <Area
             key={column.name}

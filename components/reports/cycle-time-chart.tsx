@@ -20,7 +20,7 @@ export function CycleTimeChart({ report, projectKey }: { report: CycleTimeReport
     <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
       <ScatterChart title="Cycle time in days of each finished card, by finish date" margin={{ top: 8, right: 56, bottom: 0, left: -16 }}>
         <CartesianGrid stroke={COLORS.border} strokeDasharray="3 3" />
-        <XAxis {...axisProps} dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={shortDate} name="Finished" />
+        <XAxis {...axisProps} dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickCount={6} tickFormatter={shortDate} name="Finished" />
         <YAxis {...axisProps} dataKey="days" type="number" allowDecimals={false} name="Days" />
         <Tooltip {...tooltipProps} formatter={(value, name) => (name === "Finished" ? shortDate(Number(value)) : value)} />
         {percentileLines(report.percentiles)}

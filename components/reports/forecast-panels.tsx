@@ -37,7 +37,7 @@ function Results({ report }: { report: ForecastReport }) {
       {PERCENTILES.map((p, index) => (
         <div key={p} className="rounded-lg border border-border bg-surface-2 px-3 py-2">
           <dt className="text-xs text-muted">{rows[index]![0]} likely</dt>
-          <dd className="text-base font-semibold tabular-nums">{rows[index]![1]}</dd>
+          <dd className="text-sm font-semibold whitespace-nowrap tabular-nums">{rows[index]![1]}</dd>
         </div>
       ))}
     </dl>
