@@ -38,7 +38,9 @@ export function ChartPanel({ id, title, definition, table, projectKey, summary, 
         ) : (
           <>
             {summary}
-            {children}
+            {/* Size containment: a chart drawn at a wider size never widens the page while it
+                re-measures (a phone rotated, a window narrowed); it redraws to fit. */}
+            <div className="@container w-full overflow-hidden">{children}</div>
             <details>
               <summary aria-label={`Show table: ${title}`} className="w-fit cursor-pointer rounded-md px-1 text-sm font-medium text-accent hover:underline">
                 Show table
