@@ -8,6 +8,7 @@ import { useId, useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
 import { reorderColumnAction } from "@/lib/actions/board";
 import { AddColumnForm, BoardRules } from "./board-rules";
+import { ReportStages } from "./report-stages";
 import { ColumnRow, type SettingsColumn } from "./column-settings-row";
 import type { WipMode } from "./types";
 
@@ -18,11 +19,13 @@ export interface ColumnSettingsProps {
   agingDays: number;
   columns: SettingsColumn[];
   canEdit: boolean;
+  /** What reports count as started and finished, and the time zone of their days. */
+  stages: { startColumnId: string | null; finishColumnIds: string[]; timeZone: string };
 }
 
 type Reorder = { columnId: string; to: number };
 
-export function ColumnSettings({ projectKey, mode, wipMode, agingDays, columns, canEdit }: ColumnSettingsProps) {
+export function ColumnSettings({ projectKey, mode, wipMode, agingDays, columns, canEdit, stages }: ColumnSettingsProps) {
   const [order, applyReorder] = useOptimistic(columns, (state: SettingsColumn[], { columnId, to }: Reorder) =>
     arrayMove(state, state.findIndex((column) => column.id === columnId), to),
   );
@@ -79,6 +82,7 @@ export function ColumnSettings({ projectKey, mode, wipMode, agingDays, columns, 
         </DndContext>
         {canEdit ? <AddColumnForm projectKey={projectKey} /> : null}
       </section>
+      <ReportStages projectKey={projectKey} columns={order} canEdit={canEdit} {...stages} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { isTimeZone } from "@/lib/domain/reports/dates";
 import { z } from "zod";
 import { cardTypeSchema } from "./cards";
 import { cardKeySchema, idSchema, projectKeySchema, versionSchema } from "./common";
@@ -38,7 +39,17 @@ export const deleteColumnSchema = deleteColumnQuery.strict();
 export const columnParams = z.object({ key: projectKeySchema, id: idSchema });
 
 export const boardSettingsSchema = z
-  .object({ wipMode: wipModeInput.optional(), mode: boardModeInput.optional(), agingDays: z.number().int().min(1).max(365).optional() })
+  .object({
+    wipMode: wipModeInput.optional(),
+    mode: boardModeInput.optional(),
+    agingDays: z.number().int().min(1).max(365).optional(),
+    /** Reports: the column where work starts (null: the first in-progress column). */
+    startColumnId: idSchema.nullable().optional(),
+    /** Reports: the columns where work is finished (empty: every Done column). */
+    finishColumnIds: z.array(idSchema).max(50).optional(),
+    /** Reports count calendar days in this IANA time zone. */
+    timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone: use an IANA name such as Europe/Berlin or UTC.").optional(),
+  })
   .strict();
 export type BoardSettingsInput = z.output<typeof boardSettingsSchema>;
 

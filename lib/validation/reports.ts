@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { daysBetween } from "@/lib/domain/reports/dates";
+import { cardTypeSchema } from "./cards";
 
 const day = z
   .string()
@@ -12,7 +13,7 @@ export const MAX_RANGE_DAYS = 1_900;
 const filters = {
   from: day.optional(),
   to: day.optional(),
-  type: z.enum(["STORY", "BUG", "TASK", "SPIKE", "EPIC"], { message: "One of STORY, BUG, TASK, SPIKE, EPIC." }).optional(),
+  type: cardTypeSchema.optional(),
   label: z.string().trim().min(1).max(100).optional(),
   epic: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9]*-\d+$/, "An epic's card key, e.g. PAY-12.").optional(),
   assignee: z.string().trim().min(1).max(100).optional(),

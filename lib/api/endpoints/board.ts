@@ -16,7 +16,9 @@ export const getBoardEndpoint = defineEndpoint({
 export const updateBoardEndpoint = defineEndpoint({
   method: "PATCH",
   path: "/projects/{key}/board",
-  summary: "Board settings: WIP enforcement (`hard` refuses, `soft` records a breach), scrum or kanban, aging threshold in days",
+  summary:
+    "Board settings: WIP enforcement (`hard` refuses, `soft` records a breach), scrum or kanban, aging threshold in days; for reports, " +
+    "`startColumnId` (where work starts; null: the first in-progress column), `finishColumnIds` (where it is finished; empty: the Done columns) and `timeZone` (IANA)",
   tag: "Board",
   role: "PRODUCT_OWNER",
   params: projectParams,

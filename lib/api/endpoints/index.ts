@@ -6,6 +6,7 @@ import { coreEndpoints } from "./core";
 import { dodEndpoints } from "./dod";
 import { importEndpoints } from "./imports";
 import { integrationEndpoints } from "./integrations";
+import { reportEndpoints } from "./reports";
 import { teamEndpoints } from "./teams";
 
-export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...teamEndpoints, ...importEndpoints];
+export const allEndpoints = [...coreEndpoints, ...backlogEndpoints, ...boardEndpoints, ...integrationEndpoints, ...dodEndpoints, ...teamEndpoints, ...importEndpoints, ...reportEndpoints];

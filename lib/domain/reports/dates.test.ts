@@ -10,6 +10,16 @@ describe("calendar days in a time zone", () => {
     expect(dayOf(new Date("2026-03-02T03:00:00Z"), "America/New_York")).toBe("2026-03-01"); // 22:00 local
   });
 
+  it("places instants on the day a DST change starts or ends", () => {
+    // Berlin, 29 March 2026: 01:30 CET, then 00:30 CEST on the 30th.
+    expect(dayOf(new Date("2026-03-29T00:30:00Z"), "Europe/Berlin")).toBe("2026-03-29");
+    expect(dayOf(new Date("2026-03-29T21:59:00Z"), "Europe/Berlin")).toBe("2026-03-29");
+    expect(dayOf(new Date("2026-03-29T22:30:00Z"), "Europe/Berlin")).toBe("2026-03-30");
+    // New York, 1 November 2026 (back to EST): 23:30 EST is 04:30 UTC the next day.
+    expect(dayOf(new Date("2026-11-02T04:30:00Z"), "America/New_York")).toBe("2026-11-01");
+    expect(dayOf(new Date("2026-11-02T05:30:00Z"), "America/New_York")).toBe("2026-11-02");
+  });
+
   it("finds the first instant of a local day, across a DST change", () => {
     expect(startOfDay("2026-03-02", "UTC").toISOString()).toBe("2026-03-02T00:00:00.000Z");
     expect(startOfDay("2026-03-02", "Europe/Berlin").toISOString()).toBe("2026-03-01T23:00:00.000Z");

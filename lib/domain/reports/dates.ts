@@ -30,10 +30,20 @@ function parts(instant: Date, timeZone: string) {
   return { year: Number(values.year), month: Number(values.month), day: Number(values.day), hour: Number(values.hour), minute: Number(values.minute), second: Number(values.second) };
 }
 
+/** UTC offsets at the start and end of each UTC day, per zone: reports place thousands of instants. */
+const dayOffsets = new Map<string, Map<number, readonly [number, number]>>();
+
 /** The calendar day an instant falls on in the time zone. */
 export function dayOf(instant: Date, timeZone: string): string {
-  const { year, month, day } = parts(instant, timeZone);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const ms = instant.getTime();
+  const utcDay = Math.floor(ms / DAY_MS);
+  let zone = dayOffsets.get(timeZone);
+  if (!zone) dayOffsets.set(timeZone, (zone = new Map()));
+  let offsets = zone.get(utcDay);
+  if (!offsets) zone.set(utcDay, (offsets = [offset(new Date(utcDay * DAY_MS), timeZone), offset(new Date((utcDay + 1) * DAY_MS - 1000), timeZone)] as const));
+  // The same offset all day (no DST change that UTC day): plain arithmetic; otherwise ask Intl.
+  const shift = offsets[0] === offsets[1] ? offsets[0] : offset(instant, timeZone);
+  return new Date(ms + shift).toISOString().slice(0, 10);
 }
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;

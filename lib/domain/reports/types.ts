@@ -4,7 +4,8 @@
  * zone, instants as full ISO timestamps.
  */
 
-export type CardTypeName = "STORY" | "BUG" | "TASK" | "SPIKE" | "EPIC";
+/** Card types as the API spells them. */
+export type CardTypeName = "story" | "bug" | "task" | "spike" | "epic";
 
 /** A report's date range (calendar days, inclusive, in the project's time zone) and filters. */
 export interface ReportQuery {

@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportRequest } from "@/lib/validation/reports";
 import type { ProjectAccess } from "../authz";
 import { db, sqlQuery } from "../db";
-import { notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 
 /** Days a flow report covers when the request names no `from`. */
 const DEFAULT_RANGE_DAYS = 90;
@@ -43,7 +43,7 @@ function rangeOf(request: ReportRequest, timeZone: string, now: Date, days = DEF
 /** The request's card filters as a condition on `c` (a "Card" row). */
 function cardFilter(projectId: string, request: ReportRequest): Prisma.Sql {
   const conditions = [Prisma.sql`c."projectId" = ${projectId}`];
-  if (request.type) conditions.push(Prisma.sql`c.type = ${request.type}::"CardType"`);
+  if (request.type) conditions.push(Prisma.sql`c.type = ${request.type.toUpperCase()}::"CardType"`);
   if (request.label) conditions.push(Prisma.sql`${request.label} = ANY(c.labels)`);
   if (request.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${request.assignee}`);
   if (request.epic) conditions.push(Prisma.sql`c."epicId" = (SELECT id FROM "Card" WHERE "projectId" = ${projectId} AND key = ${request.epic})`);
@@ -61,14 +61,19 @@ type Finished = { key: string; title: string; started: Date; finished: Date };
  */
 function finishedCards(projectId: string, stages: Stages, start: Date, end: Date, request: ReportRequest): Promise<Finished[]> {
   if (!stages.finishedIds.length) return Promise.resolve([]);
-  const finishedAt = Prisma.sql`max(e."lastAt") FILTER (WHERE e."columnId" = ANY(${stages.finishedIds}::text[]))`;
+  const finishedIds = Prisma.sql`${stages.finishedIds}::text[]`;
   return sqlQuery<Finished>(Prisma.sql`
-    SELECT c.key, c.title, min(e."firstAt") AS started, ${finishedAt} AS finished
-    FROM "Card" c JOIN "CardColumnEntry" e ON e."cardId" = c.id AND e."columnId" = ANY(${stages.startedIds}::text[])
-    WHERE ${cardFilter(projectId, request)} AND c."columnId" = ANY(${stages.finishedIds}::text[])
-    GROUP BY c.id
-    HAVING ${finishedAt} >= ${start}::timestamp(3) AND ${finishedAt} < ${end}::timestamp(3)
-    ORDER BY finished, c.key`);
+    WITH stages AS (
+      SELECT e."cardId", min(e."firstAt") AS started, max(e."lastAt") FILTER (WHERE e."columnId" = ANY(${finishedIds})) AS finished
+      FROM "CardColumnEntry" e
+      WHERE e."projectId" = ${projectId} AND e."columnId" = ANY(${stages.startedIds}::text[])
+      GROUP BY e."cardId"
+    )
+    SELECT c.key, c.title, s.started, s.finished
+    FROM stages s JOIN "Card" c ON c.id = s."cardId"
+    WHERE s.finished >= ${start}::timestamp(3) AND s.finished < ${end}::timestamp(3)
+      AND c."columnId" = ANY(${finishedIds}) AND ${cardFilter(projectId, request)}
+    ORDER BY s.finished, c.key`);
 }
 
 async function cycleTimes(access: ProjectAccess, setup: Setup, range: Range, request: ReportRequest): Promise<CycleTimeReport> {
@@ -91,20 +96,44 @@ export async function throughput(access: ProjectAccess, request: ReportRequest &
   return buildThroughput(rows.map((row) => dayOf(row.finished, setup.timeZone)), range.from, range.to, request.interval ?? "day");
 }
 
+type DayMoves = { day: string; fromColumnId: string | null; toColumnId: string | null; n: number };
+
+/**
+ * Net entries per day and column from the start of the range on. Unfiltered, from the maintained
+ * daily aggregate; filtered, from the matching cards' history (CREATED, and MOVED between columns).
+ * Cards imported without any history (no column entry at all) appear on their creation day.
+ */
+function movesSince(projectId: string, timeZone: string, range: Range, request: ReportRequest): Promise<DayMoves[]> {
+  const filter = cardFilter(projectId, request);
+  const localDay = (column: Prisma.Sql) => Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`;
+  const recorded = hasFilters(request)
+    ? Prisma.sql`
+        SELECT ${localDay(Prisma.sql`e.at`)} AS day, e."fromColumnId", e."toColumnId", count(*)::int AS n
+        FROM "CardEvent" e JOIN "Card" c ON c.id = e."cardId" AND ${filter}
+        WHERE e."projectId" = ${projectId} AND e.at >= ${range.start}::timestamp(3)
+          AND (e.type = 'CREATED' OR (e.type = 'MOVED' AND e."fromColumnId" IS DISTINCT FROM e."toColumnId"))
+        GROUP BY 1, 2, 3`
+    : Prisma.sql`
+        SELECT to_char(f.day, 'YYYY-MM-DD') AS day, NULL AS "fromColumnId", f."columnId" AS "toColumnId", f.delta AS n
+        FROM "ColumnDayFlow" f
+        WHERE f."projectId" = ${projectId} AND f.day >= ${range.from}::date AND f.delta <> 0`;
+  return sqlQuery<DayMoves>(Prisma.sql`
+    ${recorded}
+    UNION ALL
+    SELECT ${localDay(Prisma.sql`c."createdAt"`)}, NULL, c."columnId", count(*)::int
+    FROM "Card" c
+    WHERE ${filter} AND c."createdAt" >= ${range.start}::timestamp(3)
+      AND NOT EXISTS (SELECT 1 FROM "CardColumnEntry" e WHERE e."cardId" = c.id)
+    GROUP BY 1, 3`);
+}
+
 /** Cards in each column at the end of each day of the range, columns in board order. */
 export async function cumulativeFlow(access: ProjectAccess, request: ReportRequest, now = new Date()): Promise<CumulativeFlowReport> {
   const setup = await setupOf(access.projectId);
   const range = rangeOf(request, setup.timeZone, now);
-  const filter = cardFilter(access.projectId, request);
-  const joinCard = hasFilters(request) ? Prisma.sql`JOIN "Card" c ON c.id = e."cardId" AND ${filter}` : Prisma.empty;
   const [current, moves] = await Promise.all([
-    sqlQuery<{ columnId: string; n: number }>(Prisma.sql`SELECT c."columnId", count(*)::int AS n FROM "Card" c WHERE ${filter} GROUP BY c."columnId"`),
-    sqlQuery<{ day: string; fromColumnId: string | null; toColumnId: string | null; n: number }>(Prisma.sql`
-      SELECT to_char((e.at AT TIME ZONE 'UTC') AT TIME ZONE ${setup.timeZone}, 'YYYY-MM-DD') AS day, e."fromColumnId", e."toColumnId", count(*)::int AS n
-      FROM "CardEvent" e ${joinCard}
-      WHERE e."projectId" = ${access.projectId} AND e.at >= ${range.start}::timestamp(3)
-        AND (e.type = 'CREATED' OR (e.type = 'MOVED' AND e."fromColumnId" IS DISTINCT FROM e."toColumnId"))
-      GROUP BY 1, 2, 3`),
+    sqlQuery<{ columnId: string; n: number }>(Prisma.sql`SELECT c."columnId", count(*)::int AS n FROM "Card" c WHERE ${cardFilter(access.projectId, request)} GROUP BY c."columnId"`),
+    movesSince(access.projectId, setup.timeZone, range, request),
   ]);
   const deltas: ColumnDelta[] = moves.flatMap((move) => [
     ...(move.toColumnId ? [{ day: move.day, columnId: move.toColumnId, delta: move.n }] : []),
@@ -191,7 +220,7 @@ const SCOPE_KINDS = ["ADDED", "REMOVED", "ESTIMATE_CHANGED"] as const;
 export async function burndown(access: ProjectAccess, sprintId: string, request: ReportRequest = {}): Promise<BurndownReport> {
   const sprint = await db.sprint.findFirst({ where: { id: sprintId, projectId: access.projectId } });
   if (!sprint) throw notFound("Sprint");
-  if (!sprint.startedAt) throw notFound("Burndown of a sprint that has not started");
+  if (!sprint.startedAt) throw conflict("SPRINT_NOT_STARTED", "A sprint has a burndown once it has started.");
   const facts = await sqlQuery<{ cardId: string; key: string; kind: string; points: number | null; previousPoints: number | null; at: Date }>(Prisma.sql`
     SELECT s."cardId", c.key, s.kind, s.points, s."previousPoints", s.at
     FROM "SprintScopeChange" s JOIN "Card" c ON c.id = s."cardId"
@@ -224,7 +253,7 @@ export async function burndown(access: ProjectAccess, sprintId: string, request:
  */
 export async function forecast(
   access: ProjectAccess,
-  request: ReportRequest & ({ items: number; until?: undefined } | { until: string; items?: undefined }),
+  request: ReportRequest & { items?: number; until?: string },
   options: { now?: Date; random?: Random; trials?: number } = {},
 ): Promise<ForecastReport> {
   const now = options.now ?? new Date();
@@ -239,6 +268,7 @@ export async function forecast(
   if (request.items !== undefined) {
     return { kind: "items", items: request.items, ...base, percentiles: forecastItems({ samples, items: request.items, today, trials, random }) };
   }
-  const days = Math.max(0, daysBetween(today, request.until));
-  return { kind: "until", until: request.until, ...base, percentiles: forecastUntil({ samples, days, trials, random }) };
+  const until = request.until ?? today;
+  const days = Math.max(0, daysBetween(today, until));
+  return { kind: "until", until, ...base, percentiles: forecastUntil({ samples, days, trials, random }) };
 }

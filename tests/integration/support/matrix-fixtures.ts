@@ -37,7 +37,7 @@ async function resourceId(spec: EndpointSpec, world: MatrixWorld, userId: string
   const path = spec.path;
   if (path.startsWith("/tokens/")) return (await createApiToken({ userId: userId!, via: "session" }, "matrix")).id;
   if (path.startsWith("/projects/{key}/columns/")) return (await newColumn(world)).id;
-  if (path.startsWith("/sprints/")) return (await newSprint(world, path.endsWith("/complete") ? "ACTIVE" : "PLANNED")).id;
+  if (path.startsWith("/sprints/")) return (await newSprint(world, path.endsWith("/complete") || path.endsWith("/burndown") ? "ACTIVE" : "PLANNED")).id;
   if (path.startsWith("/integrations/")) return (await newIntegration(world)).id;
   if (path.startsWith("/teams/{teamId}/invitations/")) {
     const invitation = { teamId: world.team.id, email: `invitee-${unique()}@test.example`, role: "MEMBER" as const, invitedById: world.users.ADMIN.id };
@@ -96,7 +96,9 @@ export const matrixFixtures = {
       const card = await prisma().card.findUniqueOrThrow({ where: { key: params.cardKey! }, select: { id: true } });
       params.itemId = (await prisma().checklistItem.create({ data: { cardId: card.id, list: "DOD", position: 0, text: "Matrix item", kind: "manual" } })).id;
     }
-    return { params, body: await bodyFor(spec, world, params) };
+    // A forecast needs its question.
+    const query = spec.path.endsWith("/reports/forecast") ? "?items=5" : undefined;
+    return { params, body: await bodyFor(spec, world, params), query };
   },
 };
 

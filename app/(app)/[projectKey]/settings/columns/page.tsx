@@ -31,6 +31,7 @@ export default async function ColumnSettingsPage({ params }: Props) {
       agingDays={board.project.agingDays}
       columns={board.columns.map(({ cards: _cards, ...column }) => column)}
       canEdit={hasRole(access.role, "PRODUCT_OWNER")}
+      stages={{ startColumnId: board.project.startColumnId, finishColumnIds: board.project.finishColumnIds, timeZone: board.project.timeZone }}
     />
   );
 }
