@@ -20,7 +20,8 @@ async function tableRows(region: Locator): Promise<string[][]> {
 test("the product owner sees burndown, velocity, cumulative flow, cycle-time percentiles and a forecast", async ({ page }) => {
   await page.goto("/PAY/board");
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Reports" }).click();
-  // The first report of a fresh server waits for its queries to warm up.
+  // The first report of a fresh server waits for its queries to warm up (slow on a busy machine).
+  await expect(page).toHaveURL(/\/PAY\/reports$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible({ timeout: 30_000 });
 
   const burndown = panel(page, "burndown");
