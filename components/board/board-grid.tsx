@@ -32,7 +32,7 @@ export function BoardGrid({ board, laneMode, canDrag, onMove, onOpen, onRemoteCh
   useBoardEvents(board.project.key, { lastEventId: board.lastEventId, paused: dnd.isDragging, onChange: onRemoteChange });
   const id = useId();
   const isClient = useIsClient();
-  const { agingDays } = board.project;
+  const agingDays = board.project.agingThreshold;
   const columnCount = board.columns.length;
 
   return (

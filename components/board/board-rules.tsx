@@ -65,7 +65,7 @@ export function BoardRules({ projectKey, mode, wipMode, agingDays, canEdit }: { 
       <ModeChoice legend="WIP limits" name="wipMode" modes={WIP_MODES} shown={shownMode} disabled={!canEdit || pending} onChange={changeMode} />
       <form key={agingDays} onSubmit={saveAgeing} className="flex items-end gap-2">
         <fieldset disabled={!canEdit || pending} className="contents">
-          <Field label="Ageing after (days)" name="agingDays" error={ageingError} className="w-44">
+          <Field label="Ageing after (days)" name="agingDays" error={ageingError} hint="Until the team has enough finished cards; then its own p85 cycle time." className="w-60">
             {(control) => <Input {...control} type="number" min={1} max={365} defaultValue={agingDays} />}
           </Field>
           {canEdit ? (

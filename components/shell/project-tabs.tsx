@@ -8,6 +8,7 @@ export function ProjectTabs({ projectKey, scrum }: { projectKey: string; scrum: 
   const tabs = [
     { href: `/${projectKey}/board`, label: "Board" },
     ...(scrum ? [{ href: `/${projectKey}/backlog`, label: "Backlog" }, { href: `/${projectKey}/sprints`, label: "Sprints" }] : []),
+    { href: `/${projectKey}/reports`, label: "Reports" },
     { href: `/${projectKey}/settings`, label: "Settings" },
   ];
   return (

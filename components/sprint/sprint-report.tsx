@@ -2,7 +2,9 @@
 // figures come from the facts recorded at the time, so they never drift.
 import Link from "next/link";
 import { TypeIcon } from "@/components/board/card-meta";
+import { BurndownPanel } from "@/components/reports/burndown-panel";
 import { Badge } from "@/components/ui/badge";
+import type { BurndownReport } from "@/lib/domain/reports/types";
 import type { SprintReport as Report } from "@/lib/server/queries/sprints";
 import { pts } from "./sprint-format";
 
@@ -28,7 +30,8 @@ function Tile({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-export function SprintReport({ projectKey, report }: { projectKey: string; report: Report }) {
+/** `burndown` is null for a sprint not started yet. */
+export function SprintReport({ projectKey, report, burndown }: { projectKey: string; report: Report; burndown: BurndownReport | null }) {
   const { summary } = report;
   const cardLink = (key: string) => <Link href={`/${projectKey}/cards/${key}`} className="font-mono text-xs hover:underline">{key}</Link>;
   return (
@@ -45,6 +48,7 @@ export function SprintReport({ projectKey, report }: { projectKey: string; repor
       ) : (
         <p className="text-sm text-muted">This sprint has not started. Its report begins with the commitment recorded at the start.</p>
       )}
+      {burndown ? <BurndownPanel report={burndown} projectKey={projectKey} /> : null}
       {summary && summary.incompleteCards.length ? (
         <section aria-labelledby="incomplete">
           <h2 id="incomplete" className="mb-2 text-sm font-semibold">{report.state === "closed" ? "Not done at close" : "Not done yet"}</h2>

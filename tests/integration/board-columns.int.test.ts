@@ -132,7 +132,7 @@ describe("board query", () => {
     const get = async (query = "") => (await call(boardRoute.GET, { path: `/api/v1/projects/FILT/board${query}`, params: { key: "FILT" }, auth: { token } })).json;
 
     const all = await get();
-    expect(all).toMatchObject({ wipMode: "hard", mode: "kanban", project: { key: "FILT", wipMode: "hard", agingDays: 5 } });
+    expect(all).toMatchObject({ wipMode: "hard", mode: "kanban", project: { key: "FILT", wipMode: "hard", agingDays: 5, agingThreshold: 5 } });
     const inProgress = all.columns.find((c: { name: string }) => c.name === "In progress");
     expect(inProgress).toMatchObject({ category: "in_progress", wipLimit: 5, count: 2 });
     expect(inProgress.cards.map((c: { key: string }) => c.key)).toEqual([mine.key, blocked.key]);

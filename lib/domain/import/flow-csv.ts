@@ -11,12 +11,13 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const line = (cells: Array<string | number | null | undefined>) => `${cells.map(csvCell).join(",")}\r\n`;
+/** One CSV record (CRLF-terminated) of escaped cells; the reports' downloads use it too. */
+export const csvLine = (cells: Array<string | number | null | undefined>) => `${cells.map(csvCell).join(",")}\r\n`;
 
 const FIXED = ["Key", "Title", "Type", "Priority", "Estimate", "Labels", "Column", "Created", "Completed"];
 
 export function flowCsvHeader(stages: string[]): string {
-  return line([...FIXED, ...stages]);
+  return csvLine([...FIXED, ...stages]);
 }
 
 interface FlowCard {
@@ -38,7 +39,7 @@ export function flowCsvRow(card: FlowCard, columns: Array<{ id: string; name: st
   for (const event of card.events) if (event.toColumnId) entered.set(event.toColumnId, event.at);
   if (!entered.has(card.columnId) && !card.events.length) entered.set(card.columnId, card.createdAt);
   const current = columns.find((column) => column.id === card.columnId)?.name ?? "";
-  return line([
+  return csvLine([
     card.key,
     card.title,
     card.type.toLowerCase(),

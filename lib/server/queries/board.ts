@@ -10,6 +10,7 @@ import type { BoardMode, ColumnCategory, WipMode } from "@/lib/generated/prisma/
 import type { PipelineStatus } from "@/lib/domain/pipeline/types";
 import type { ProjectAccess } from "../authz";
 import { sqlQuery } from "../db";
+import { agingThreshold } from "../services/reports";
 import { readStatus } from "../services/pipeline/stored-status";
 import { latestRunStatusSql } from "./pipeline";
 
@@ -201,7 +202,7 @@ async function loadCards(projectId: string, sprintId: string | undefined, filter
  * to the event stream with it and nothing is missed between this read and the subscription.
  */
 export async function getBoard(access: ProjectAccess, filters: BoardFilters = {}) {
-  const project = await loadProject(access.projectId);
+  const [project, teamThreshold] = await Promise.all([loadProject(access.projectId), agingThreshold(access.projectId)]);
   const activeSprint = project.sprint;
   const scrum = project.mode === "SCRUM";
   const rows = scrum && !activeSprint ? [] : await loadCards(access.projectId, activeSprint?.id, filters);
@@ -214,7 +215,9 @@ export async function getBoard(access: ProjectAccess, filters: BoardFilters = {}
     byColumn.set(row.columnId, list);
   }
   return {
-    project: { ...boardProjectDto(project), activeSprint },
+    // Cards older than this many days are marked ageing: the team's own p85 cycle time, or the
+    // project's fixed `agingDays` while there is too little history.
+    project: { ...boardProjectDto(project), agingThreshold: teamThreshold ?? project.agingDays, activeSprint },
     lastEventId: project.lastEventId,
     columns: (project.columns ?? []).map((column) => ({
       id: column.id,

@@ -11,6 +11,7 @@ import { hasRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/server/errors";
 import { projectForPage } from "@/lib/server/queries/project-page";
 import { getSprint, listSprints } from "@/lib/server/queries/sprints";
+import { burndown as burndownReport } from "@/lib/server/services/reports";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sprint report" };
@@ -28,6 +29,7 @@ export default async function SprintPage({ params }: { params: Promise<Params> }
     }),
     listSprints(access),
   ]);
+  const burndown = report.state === "planned" ? null : await burndownReport(access, report.id);
   const canManage = hasRole(project.role, "PRODUCT_OWNER");
   const active = sprints.find((sprint) => sprint.state === "active");
   const nextPlanned = sprints.find((sprint) => sprint.state === "planned");
@@ -49,7 +51,7 @@ export default async function SprintPage({ params }: { params: Promise<Params> }
         description={[sprintPeriod(report), report.goal && `Goal: ${report.goal}`].filter(Boolean).join(" · ") || undefined}
         actions={actions}
       />
-      <SprintReport projectKey={project.key} report={report} />
+      <SprintReport projectKey={project.key} report={report} burndown={burndown} />
     </div>
   );
 }
