@@ -9,6 +9,7 @@ export const importMappingSchema = z
   .object({
     columns: z.record(z.string().max(200), z.object({ columnId: z.string().max(50).optional(), name: z.string().trim().min(1).max(60).optional(), category: category.optional() }).strict()).optional(),
     people: z.record(z.string().max(200), z.string().max(50).nullable()).optional(),
+    definitionOfDone: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ImportedCard, ImportedProject } from "@/lib/domain/import";
+import { definitionFromChecklist, type ImportedCard, type ImportedProject } from "@/lib/domain/import";
 import { matchPerson, planColumns, type ImportMapping } from "@/lib/domain/import/mapping";
 import { rankBetween, ranksBetween } from "@/lib/domain/ranking";
 import type { Tx } from "../db";
@@ -28,7 +28,15 @@ const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / 
  * checklist items) instead of adding copies. Imported events keep their dates and author names.
  * WIP limits are not applied: the import records where work already is.
  */
-export async function writeImport(tx: Tx, target: ImportTarget, project: ImportedProject, mapping: ImportMapping, actorId: string | null, now: Date): Promise<ImportSummary> {
+export async function writeImport(
+  tx: Tx,
+  target: ImportTarget,
+  project: ImportedProject,
+  mapping: ImportMapping,
+  actorId: string | null,
+  now: Date,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<ImportSummary> {
   const prefix = `${project.source}:`;
   const sourceId = (id: string) => `${prefix}${id}`;
   const warnings = [...project.warnings];
@@ -132,14 +140,22 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       completedAt: done ? new Date(card.completedAt ?? entered ?? now.toISOString()) : null,
     };
   };
+  // Progress is the share of rows written: cards, then their history, comments and checklist items.
+  const totalRows = project.cards.length + project.cards.reduce((sum, card) => sum + card.events.length + card.comments.length + card.checklists.reduce((n, list) => n + list.items.length, 0), 0);
+  let rowsWritten = 0;
+  const wrote = (rows: number) => {
+    rowsWritten += rows;
+    onProgress(totalRows ? Math.min(rowsWritten / totalRows, 1) : 1);
+  };
   let cardsUpdated = 0;
   for (const card of project.cards) {
     const before = previous.get(sourceId(card.sourceId));
     if (!before) continue;
     const rank = boardRanks.get(card.sourceId);
     await tx.card.update({ where: { id: before.id }, data: { ...fieldsOf(card), ...(rank && { boardRank: rank }), version: { increment: 1 } } });
-    cardsUpdated++;
+    if (++cardsUpdated % BATCH === 0) wrote(BATCH);
   }
+  wrote(cardsUpdated % BATCH);
   for (const batch of chunks(fresh)) {
     await tx.card.createMany({
       data: batch.map((card) => {
@@ -157,6 +173,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
         };
       }),
     });
+    wrote(batch.length);
   }
   const idOf = new Map(
     (await tx.card.findMany({ where: { projectId: target.projectId, sourceId: { startsWith: prefix } }, select: { id: true, sourceId: true } })).map((card) => [card.sourceId!.slice(prefix.length), card.id]),
@@ -167,7 +184,7 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
   for (const ids of chunks(importedIds)) {
     await tx.cardEvent.deleteMany({ where: { cardId: { in: ids }, imported: true } });
     await tx.cardComment.deleteMany({ where: { cardId: { in: ids }, imported: true } });
-    await tx.checklistItem.deleteMany({ where: { cardId: { in: ids }, criterionId: null, source: { path: ["imported"], equals: true } } });
+    await tx.checklistItem.deleteMany({ where: { cardId: { in: ids }, source: { path: ["imported"], equals: true } } });
   }
   const columnId = (source: string | null) => (source ? (columnOf.get(source)?.id ?? null) : null);
   const events = project.cards.flatMap((card) =>
@@ -183,7 +200,10 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       imported: true,
     })),
   );
-  for (const batch of chunks(events)) await tx.cardEvent.createMany({ data: batch });
+  for (const batch of chunks(events)) {
+    await tx.cardEvent.createMany({ data: batch });
+    wrote(batch.length);
+  }
   const comments = project.cards.flatMap((card) =>
     card.comments.map((comment) => ({
       cardId: idOf.get(card.sourceId)!,
@@ -195,26 +215,42 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       imported: true,
     })),
   );
-  for (const batch of chunks(comments)) await tx.cardComment.createMany({ data: batch });
+  for (const batch of chunks(comments)) {
+    await tx.cardComment.createMany({ data: batch });
+    wrote(batch.length);
+  }
+  // The checklist chosen as the Definition of Done: its items are the project's criteria, and each
+  // card's copy of it is that card's DoD items, with their ticks.
+  const definition = mapping.definitionOfDone ? await adoptDefinition(tx, target.projectId, definitionFromChecklist(project, mapping.definitionOfDone)) : new Map<string, Criterion>();
   const items = project.cards.flatMap((card) =>
     card.checklists.flatMap((checklist, listIndex) =>
-      checklist.items.map((item, position) => ({
-        cardId: idOf.get(card.sourceId)!,
-        list: item.list ?? "DOD",
-        position: 1000 + listIndex * 1000 + position,
-        text: item.text,
-        kind: item.kind ?? "manual",
-        done: item.done,
-        source: { imported: true, checklist: checklist.name },
-      })),
+      checklist.items.map((item, position) => {
+        const criterion = checklist.name === mapping.definitionOfDone ? definition.get(item.text.trim()) : undefined;
+        return {
+          cardId: idOf.get(card.sourceId)!,
+          criterionId: criterion?.id ?? null,
+          list: criterion ? "DOD" : (item.list ?? "DOD"),
+          position: criterion?.position ?? 1000 + listIndex * 1000 + position,
+          text: item.text,
+          kind: item.kind ?? "manual",
+          done: item.done,
+          source: { imported: true, checklist: checklist.name },
+        };
+      }),
     ),
   );
-  for (const batch of chunks(items)) await tx.checklistItem.createMany({ data: batch });
+  for (const batch of chunks(items)) {
+    await tx.checklistItem.createMany({ data: batch });
+    wrote(batch.length);
+  }
+  const linked = new Set(items.filter((item) => item.criterionId).map((item) => `${item.cardId}:${item.criterionId}`));
   // New cards get the project's Definition of Done like any new card (services/dod.ts copyCriteria),
   // except from a Shipboard export, which carries each card's items with their ticks.
   const criteria = project.source === "shipboard" ? [] : await tx.checklistCriterion.findMany({ where: { projectId: target.projectId }, orderBy: { position: "asc" } });
   const copies = fresh.flatMap((card) =>
-    criteria.map(({ id, list, position, text, kind, signal, environment, stage }) => ({ cardId: idOf.get(card.sourceId)!, criterionId: id, list, position, text, kind, signal, environment, stage })),
+    criteria
+      .filter(({ id }) => !linked.has(`${idOf.get(card.sourceId)!}:${id}`))
+      .map(({ id, list, position, text, kind, signal, environment, stage }) => ({ cardId: idOf.get(card.sourceId)!, criterionId: id, list, position, text, kind, signal, environment, stage })),
   );
   for (const batch of chunks(copies)) await tx.checklistItem.createMany({ data: batch });
 
@@ -227,4 +263,24 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
   }
   await publishBoardEvent(tx, target.projectId, "board.changed", { reason: "import" });
   return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events: events.length, comments: comments.length, checklistItems: items.length, warnings };
+}
+
+type Criterion = { id: string; position: number };
+
+/**
+ * Makes the given texts the project's Definition of Done: criteria of the same text are kept (a
+ * re-import adds nothing), missing ones are appended as manual items. Cards that existed before
+ * the import do not get the new criteria (as when the definition is edited in settings).
+ */
+async function adoptDefinition(tx: Tx, projectId: string, texts: string[]): Promise<Map<string, Criterion>> {
+  if (!texts.length) throw validationFailed([{ path: "mapping.definitionOfDone", message: "No card of this file has a checklist of that name." }]);
+  const existing = await tx.checklistCriterion.findMany({ where: { projectId, list: "DOD" }, orderBy: { position: "asc" }, select: { id: true, text: true, position: true } });
+  const byText = new Map<string, Criterion>(existing.map((criterion) => [criterion.text.trim(), criterion]));
+  let position = existing.at(-1)?.position ?? -1;
+  for (const text of texts) {
+    if (byText.has(text)) continue;
+    const created = await tx.checklistCriterion.create({ data: { projectId, list: "DOD", position: ++position, text, kind: "manual" }, select: { id: true, position: true } });
+    byText.set(text, created);
+  }
+  return byText;
 }

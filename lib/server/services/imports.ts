@@ -8,6 +8,14 @@ import { db } from "../db";
 import { notFound, unprocessable } from "../errors";
 import { writeImport, type ImportSummary } from "./import-writer";
 
+/**
+ * How far running imports have written, in this process. The write is one transaction, so its
+ * rows are invisible to other connections until it commits; the worker reports here instead.
+ * (Another app instance answers 0 until the run finishes.)
+ */
+const LIVE_KEY = Symbol.for("shipboard.importProgress");
+const liveProgress = ((globalThis as typeof globalThis & { [LIVE_KEY]?: Map<string, number> })[LIVE_KEY] ??= new Map<string, number>());
+
 /** A whole large board is written in one transaction: all or nothing. */
 const IMPORT_TX_OPTIONS = { maxWait: 30_000, timeout: 15 * 60_000 };
 
@@ -43,7 +51,11 @@ async function planPreview(access: ProjectAccess, project: ImportedProject, mapp
   if (unknownTargets.length) throw unprocessable("UNKNOWN_COLUMN", `Column ${unknownTargets[0]} is not a column of this project.`, unknownTargets);
   const people = members.map((member) => member.user);
   const assignees = project.people.map((name) => ({ name, userId: matchPerson(name, people, mapping) }));
-  return { ...previewOf(project), plan, assignees };
+  const preview = previewOf(project);
+  if (mapping.definitionOfDone && !preview.checklists.some((checklist) => checklist.name === mapping.definitionOfDone)) {
+    throw unprocessable("UNKNOWN_CHECKLIST", `No card of this file has a checklist named “${mapping.definitionOfDone}”.`);
+  }
+  return { ...preview, plan, assignees };
 }
 
 /**
@@ -86,7 +98,8 @@ export async function runImport(runId: string, now = new Date()): Promise<void> 
   try {
     const project = parseOrRefuse({ source: run.source as ImportSource, text: run.file, dryRun: false, includeArchived: stored.includeArchived }, now);
     await db.$transaction(async (tx) => {
-      const summary: ImportSummary = await writeImport(tx, { projectId: run.projectId, projectKey: run.project.key, teamId: run.project.teamId }, project, stored, run.createdById, now);
+      const target = { projectId: run.projectId, projectKey: run.project.key, teamId: run.project.teamId };
+      const summary: ImportSummary = await writeImport(tx, target, project, stored, run.createdById, now, (fraction) => liveProgress.set(runId, fraction));
       await tx.importRun.update({
         where: { id: runId },
         data: { status: "SUCCEEDED", progress: project.cards.length, summary: summary as object, warnings: summary.warnings as object, file: null, finishedAt: new Date() },
@@ -96,6 +109,8 @@ export async function runImport(runId: string, now = new Date()): Promise<void> 
     const message = (error as { message?: string }).message ?? "The import failed.";
     await db.importRun.update({ where: { id: runId }, data: { status: "FAILED", error: message.slice(0, 2000), file: null, finishedAt: new Date() } });
     if (!(error as { code?: string }).code) throw error;
+  } finally {
+    liveProgress.delete(runId);
   }
 }
 
@@ -113,7 +128,7 @@ export function importDto(run: { id: string; status: string; source: string; dry
     source: run.source,
     status: run.status.toLowerCase(),
     dryRun: run.dryRun,
-    progress: run.total ? Math.round((run.progress / run.total) * 100) : run.status === "SUCCEEDED" ? 100 : 0,
+    progress: run.status === "RUNNING" && liveProgress.has(run.id) ? Math.min(99, Math.floor(liveProgress.get(run.id)! * 100)) : run.total ? Math.round((run.progress / run.total) * 100) : run.status === "SUCCEEDED" ? 100 : 0,
     summary: run.summary ?? null,
     warnings: run.warnings ?? [],
     error: run.error,
