@@ -20,7 +20,7 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
 
 type Target = { id: string; name: string };
 type Props = { projectKey: string; maxBytes: number; columns: Target[]; members: Target[] };
-type Upload = { source: ImportSource; text: string; fileName: string; includeArchived: boolean };
+type Upload = { source: ImportSource; file: string; fileName: string; includeArchived: boolean };
 
 /** The API's error body, as one sentence for the person importing. */
 async function failureOf(response: Response): Promise<string> {
@@ -54,7 +54,7 @@ export function ImportPanel({ projectKey, maxBytes, columns, members }: Props) {
     if (file.size > maxBytes) return setError(`The file is over the ${maxBytes / 1024 / 1024} MB limit.`);
     setPending(true);
     try {
-      const next = { source, text: await file.text(), fileName: file.name, includeArchived };
+      const next = { source, file: await file.text(), fileName: file.name, includeArchived };
       const response = await post({ ...next, dryRun: true });
       if (!response.ok) return setError(await failureOf(response));
       setUpload(next);

@@ -1,12 +1,14 @@
 import "server-only";
-import { parseImport, previewOf, type ImportedProject, type ImportPreview, type ImportSource } from "@/lib/domain/import";
+import { clip, parseImport, previewOf, type ImportedProject, type ImportPreview, type ImportSource } from "@/lib/domain/import";
 import { matchPerson, planColumns, type ColumnPlan, type ImportMapping } from "@/lib/domain/import/mapping";
 import type { Actor } from "../authenticate";
-import { requireProjectIdRole, type ProjectAccess } from "../authz";
+import { requireProjectIdRole, requireTeamRole, type ProjectAccess } from "../authz";
+import type { CreateProjectInput } from "@/lib/validation/projects";
 import { MAX_IMPORT_BYTES } from "@/lib/validation/imports";
 import { db } from "../db";
 import { notFound, unprocessable } from "../errors";
 import { writeImport, type ImportSummary } from "./import-writer";
+import { createProject } from "./projects";
 
 /**
  * How far running imports have written, in this process. The write is one transaction, so its
@@ -41,6 +43,13 @@ function parseOrRefuse(request: ImportRequest, now: Date): ImportedProject {
   return parsed.project;
 }
 
+/** A Definition of Done chosen by name must be a checklist the file has. */
+function refuseUnknownChecklist(preview: ImportPreview, mapping: ImportMapping) {
+  if (mapping.definitionOfDone && !preview.checklists.some((checklist) => checklist.name === mapping.definitionOfDone)) {
+    throw unprocessable("UNKNOWN_CHECKLIST", `No card of this file has a checklist named “${mapping.definitionOfDone}”.`);
+  }
+}
+
 /** The dry run: counts, where each column goes (editable), who each person becomes, warnings. */
 async function planPreview(access: ProjectAccess, project: ImportedProject, mapping: ImportMapping): Promise<ImportPlanPreview> {
   const [columns, members] = await Promise.all([
@@ -52,9 +61,7 @@ async function planPreview(access: ProjectAccess, project: ImportedProject, mapp
   const people = members.map((member) => member.user);
   const assignees = project.people.map((name) => ({ name, userId: matchPerson(name, people, mapping) }));
   const preview = previewOf(project);
-  if (mapping.definitionOfDone && !preview.checklists.some((checklist) => checklist.name === mapping.definitionOfDone)) {
-    throw unprocessable("UNKNOWN_CHECKLIST", `No card of this file has a checklist named “${mapping.definitionOfDone}”.`);
-  }
+  refuseUnknownChecklist(preview, mapping);
   return { ...preview, plan, assignees };
 }
 
@@ -64,7 +71,10 @@ async function planPreview(access: ProjectAccess, project: ImportedProject, mapp
  * background worker) writes it.
  */
 export async function createImport(access: ProjectAccess, actorId: string, request: ImportRequest, now = new Date()) {
-  const project = parseOrRefuse(request, now);
+  return queueImport(access, actorId, request, parseOrRefuse(request, now), now);
+}
+
+async function queueImport(access: ProjectAccess, actorId: string, request: ImportRequest, project: ImportedProject, now: Date) {
   const mapping = request.mapping ?? {};
   const preview = await planPreview(access, project, mapping);
   const run = await db.importRun.create({
@@ -85,6 +95,28 @@ export async function createImport(access: ProjectAccess, actorId: string, reque
     select: { id: true, status: true },
   });
   return { id: run.id, status: run.status.toLowerCase(), ...(request.dryRun && { preview }) };
+}
+
+/**
+ * "New project from a Trello board": the file is read first (an unreadable one is a 422 and no
+ * project is made), then the project is created with the file's columns (remembering their source
+ * ids, so the import lands in them) and the import is queued. Should the run fail, the project
+ * keeps those columns and no card.
+ */
+export async function createProjectFromImport(actor: Actor, input: Omit<CreateProjectInput, "import">, request: Omit<ImportRequest, "dryRun">, now = new Date()) {
+  await requireTeamRole(actor, input.teamId, "PRODUCT_OWNER");
+  const project = parseOrRefuse({ ...request, dryRun: false }, now);
+  refuseUnknownChecklist(previewOf(project), request.mapping ?? {});
+  const columns = project.columns.map((column) => ({
+    name: clip(column.name, 60),
+    category: column.category,
+    wipLimit: column.wipLimit ?? null,
+    policy: column.policy ?? "",
+    sourceId: `${project.source}:${column.sourceId}`,
+  }));
+  const created = await createProject(actor, input, columns);
+  const access = await requireProjectIdRole(actor, created.id, "PRODUCT_OWNER");
+  return { project: created, import: await queueImport(access, actor.userId, { ...request, dryRun: false }, project, now) };
 }
 
 /**
