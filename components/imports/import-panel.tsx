@@ -19,7 +19,8 @@ export const SOURCE_LABELS: Record<ImportSource, string> = {
 };
 
 type Target = { id: string; name: string };
-type Props = { projectKey: string; maxBytes: number; columns: Target[]; members: Target[] };
+/** `followRunId`: an import already started (a new project from a file) whose progress to show. */
+type Props = { projectKey: string; maxBytes: number; columns: Target[]; members: Target[]; followRunId?: string };
 type Upload = { source: ImportSource; file: string; fileName: string; includeArchived: boolean };
 
 /** The API's error body, as one sentence for the person importing. */
@@ -32,12 +33,12 @@ async function failureOf(response: Response): Promise<string> {
  * Upload → dry-run preview (editable mapping) → run with live progress → summary. Sent as JSON to
  * the import API (the same service scripts use); a file can be far larger than a server action takes.
  */
-export function ImportPanel({ projectKey, maxBytes, columns, members }: Props) {
+export function ImportPanel({ projectKey, maxBytes, columns, members, followRunId }: Props) {
   const [source, setSource] = useState<ImportSource>("trello");
   const [includeArchived, setIncludeArchived] = useState(false);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [preview, setPreview] = useState<ImportPlanPreview | null>(null);
-  const [runId, setRunId] = useState<string | null>(null);
+  const [runId, setRunId] = useState<string | null>(followRunId ?? null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { ExportButtons } from "@/components/imports/export-buttons";
 import { ImportPanel } from "@/components/imports/import-panel";
 import { hasRole } from "@/lib/domain/roles";
@@ -9,14 +10,18 @@ import { MAX_IMPORT_BYTES } from "@/lib/validation/imports";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ projectKey: string }> };
+type Props = { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// `run`: an import to follow, as a new project from a file arrives here.
+const searchSchema = z.object({ run: z.string().max(64).optional().catch(undefined) });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).projectKey.toUpperCase()} Import and export` };
 }
 
-export default async function ImportExportPage({ params }: Props) {
+export default async function ImportExportPage({ params, searchParams }: Props) {
   const { projectKey } = await params;
+  const { run } = searchSchema.parse(await searchParams);
   const { actor, project } = await projectForPage(projectKey);
   const access = await requireProjectRole(actor, project.key, "VIEWER");
   const canImport = hasRole(access.role, "PRODUCT_OWNER");
@@ -31,7 +36,7 @@ export default async function ImportExportPage({ params }: Props) {
           </p>
         </div>
         {canImport ? (
-          <ImportPanel projectKey={project.key} maxBytes={MAX_IMPORT_BYTES} {...await importTargets(access)} />
+          <ImportPanel projectKey={project.key} maxBytes={MAX_IMPORT_BYTES} followRunId={run} {...await importTargets(access)} />
         ) : (
           <p className="rounded-xl border border-border bg-surface p-4 text-sm">
             Only product owners and admins can import into {project.key}. Ask one of them to bring your board in.
