@@ -5,6 +5,7 @@ import { rankBetween, ranksBetween } from "@/lib/domain/ranking";
 import type { Tx } from "../db";
 import { validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
+import { writePipeline } from "./import-pipeline";
 
 export type ImportTarget = { projectId: string; projectKey: string; teamId: string };
 export interface ImportSummary {
@@ -261,6 +262,7 @@ export async function writeImport(
       await tx.card.update({ where: { id: idOf.get(card.sourceId)! }, data: { epicId: idOf.get(card.parentSourceId)! } });
     }
   }
+  warnings.push(...(await writePipeline(tx, target.projectId, project, idOf)));
   await publishBoardEvent(tx, target.projectId, "board.changed", { reason: "import" });
   return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events: events.length, comments: comments.length, checklistItems: items.length, warnings };
 }
