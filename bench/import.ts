@@ -120,7 +120,9 @@ async function main() {
     console.log(`generated Trello board: ${CARDS.toLocaleString()} cards, ${ACTIONS.toLocaleString()} actions, ${(Buffer.byteLength(file) / 1024 / 1024).toFixed(1)} MB`);
 
     let peakSample = idle.now;
-    const sampler = setInterval(() => (peakSample = Math.max(peakSample, memoryOf(pid).now)), 100);
+    const sampler = setInterval(() => {
+      if (server!.exitCode === null) peakSample = Math.max(peakSample, memoryOf(pid).now);
+    }, 100);
     const form = new FormData();
     form.set("source", "trello");
     form.set("dryRun", "false");
@@ -134,6 +136,7 @@ async function main() {
     const progressSeen = new Set<number>();
     do {
       await new Promise((resolve) => setTimeout(resolve, 250));
+      if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}) during the import`);
       run = await (await fetch(`${base}/api/v1/imports/${id}`, { headers })).json();
       progressSeen.add(run.progress);
     } while (run.status === "queued" || run.status === "running");

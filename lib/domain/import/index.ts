@@ -79,12 +79,15 @@ export function previewOf(project: ImportedProject): ImportPreview {
 
 /** Checklists by name, in the order they first appear: how many distinct items, how many cards carry one. */
 function checklistsOf(project: ImportedProject): ImportPreview["checklists"] {
-  const names = unique(project.cards.flatMap((card) => card.checklists.map((checklist) => checklist.name)));
-  return names.map((name) => ({
-    name,
-    items: definitionFromChecklist(project, name).length,
-    cards: project.cards.filter((card) => card.checklists.some((checklist) => checklist.name === name)).length,
-  }));
+  const byName = new Map<string, { texts: Set<string>; cards: Set<string> }>();
+  for (const card of project.cards) {
+    for (const checklist of card.checklists) {
+      const entry = byName.get(checklist.name) ?? byName.set(checklist.name, { texts: new Set(), cards: new Set() }).get(checklist.name)!;
+      entry.cards.add(card.sourceId);
+      for (const item of checklist.items) if (item.text.trim()) entry.texts.add(item.text.trim());
+    }
+  }
+  return [...byName].map(([name, entry]) => ({ name, items: entry.texts.size, cards: entry.cards.size }));
 }
 
 /**
