@@ -5,7 +5,7 @@ import type { ProjectAccess } from "../authz";
 import { db } from "../db";
 
 /** Cards read per query while streaming: memory stays flat however large the project. */
-const PAGE = 500;
+const PAGE = 2000;
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 async function* cardPages(projectId: string) {

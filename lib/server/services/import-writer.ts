@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { definitionFromChecklist, type ImportedCard, type ImportedProject } from "@/lib/domain/import";
 import { matchPerson, planColumns, type ImportMapping } from "@/lib/domain/import/mapping";
 import { rankBetween, ranksBetween } from "@/lib/domain/ranking";
@@ -6,6 +7,7 @@ import type { Tx } from "../db";
 import { validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
 import { writePipeline } from "./import-pipeline";
+import { insertIgnoringConflicts } from "./pipeline/sql";
 
 export type ImportTarget = { projectId: string; projectKey: string; teamId: string };
 export interface ImportSummary {
@@ -157,25 +159,22 @@ export async function writeImport(
     if (++cardsUpdated % BATCH === 0) wrote(BATCH);
   }
   wrote(cardsUpdated % BATCH);
-  for (const batch of chunks(fresh)) {
-    await tx.card.createMany({
-      data: batch.map((card) => {
+  const CARD_FIELDS = ["title", "description", "type", "priority", "labels", "estimate", "assigneeId", "columnId", "sprintId", "columnEnteredAt", "blockedReason", "completedAt"] as const;
+  const created = await insertRows(
+    tx,
+    "Card",
+    ["projectId", "number", "key", "sourceId", ...CARD_FIELDS, "boardRank", "rank", "createdById", "createdAt", "updatedAt"],
+    (function* () {
+      for (const card of fresh) {
         const number = nextNumber++;
-        return {
-          projectId: target.projectId,
-          number,
-          key: `${target.projectKey}-${number}`,
-          sourceId: sourceId(card.sourceId),
-          ...fieldsOf(card),
-          boardRank: boardRanks.get(card.sourceId)!,
-          rank: backlogRanks.get(card.sourceId)!,
-          createdById: actorId,
-          createdAt: new Date(card.createdAt ?? now.toISOString()),
-        };
-      }),
-    });
-    wrote(batch.length);
-  }
+        const fields: Record<string, unknown> = fieldsOf(card);
+        const createdAt = new Date(card.createdAt ?? now.toISOString());
+        yield [target.projectId, number, `${target.projectKey}-${number}`, sourceId(card.sourceId), ...CARD_FIELDS.map((field) => fields[field] ?? null), boardRanks.get(card.sourceId)!, backlogRanks.get(card.sourceId)!, actorId, createdAt, now];
+      }
+    })(),
+    wrote,
+  );
+  if (created !== fresh.length) throw new Error(`Import wrote ${created} of ${fresh.length} new cards (a key, rank or source id collided).`);
   const idOf = new Map(
     (await tx.card.findMany({ where: { projectId: target.projectId, sourceId: { startsWith: prefix } }, select: { id: true, sourceId: true } })).map((card) => [card.sourceId!.slice(prefix.length), card.id]),
   );
@@ -188,72 +187,73 @@ export async function writeImport(
     await tx.checklistItem.deleteMany({ where: { cardId: { in: ids }, source: { path: ["imported"], equals: true } } });
   }
   const columnId = (source: string | null) => (source ? (columnOf.get(source)?.id ?? null) : null);
-  const events = project.cards.flatMap((card) =>
-    card.events.map((event) => ({
-      projectId: target.projectId,
-      cardId: idOf.get(card.sourceId)!,
-      type: event.type,
-      fromColumnId: columnId(event.fromColumnSourceId),
-      toColumnId: columnId(event.toColumnSourceId),
-      actorId: matchPerson(event.actor, people, mapping),
-      data: { ...event.data, actor: event.actor, source: project.source },
-      at: new Date(event.at),
-      imported: true,
-    })),
+  const events = await insertRows(
+    tx,
+    "CardEvent",
+    ["projectId", "cardId", "type", "fromColumnId", "toColumnId", "actorId", "data", "at", "imported"],
+    (function* () {
+      for (const card of project.cards) {
+        for (const event of card.events) {
+          const data = JSON.stringify({ ...event.data, actor: event.actor, source: project.source });
+          yield [target.projectId, idOf.get(card.sourceId)!, event.type, columnId(event.fromColumnSourceId), columnId(event.toColumnSourceId), matchPerson(event.actor, people, mapping), data, new Date(event.at), true];
+        }
+      }
+    })(),
+    wrote,
   );
-  for (const batch of chunks(events)) {
-    await tx.cardEvent.createMany({ data: batch });
-    wrote(batch.length);
-  }
-  const comments = project.cards.flatMap((card) =>
-    card.comments.map((comment) => ({
-      cardId: idOf.get(card.sourceId)!,
-      authorId: matchPerson(comment.author, people, mapping),
-      authorName: comment.author,
-      body: comment.body,
-      at: new Date(comment.at ?? card.createdAt ?? now.toISOString()),
-      sourceId: comment.sourceId,
-      imported: true,
-    })),
+  const comments = await insertRows(
+    tx,
+    "CardComment",
+    ["cardId", "authorId", "authorName", "body", "at", "sourceId", "imported"],
+    (function* () {
+      for (const card of project.cards) {
+        for (const comment of card.comments) {
+          const at = new Date(comment.at ?? card.createdAt ?? now.toISOString());
+          yield [idOf.get(card.sourceId)!, matchPerson(comment.author, people, mapping), comment.author, comment.body, at, comment.sourceId, true];
+        }
+      }
+    })(),
+    wrote,
   );
-  for (const batch of chunks(comments)) {
-    await tx.cardComment.createMany({ data: batch });
-    wrote(batch.length);
-  }
   // The checklist chosen as the Definition of Done: its items are the project's criteria, and each
   // card's copy of it is that card's DoD items, with their ticks.
   const definition = mapping.definitionOfDone ? await adoptDefinition(tx, target.projectId, definitionFromChecklist(project, mapping.definitionOfDone)) : new Map<string, Criterion>();
-  const items = project.cards.flatMap((card) =>
-    card.checklists.flatMap((checklist, listIndex) =>
-      checklist.items.map((item, position) => {
-        const criterion = checklist.name === mapping.definitionOfDone ? definition.get(item.text.trim()) : undefined;
-        return {
-          cardId: idOf.get(card.sourceId)!,
-          criterionId: criterion?.id ?? null,
-          list: criterion ? "DOD" : (item.list ?? "DOD"),
-          position: criterion?.position ?? 1000 + listIndex * 1000 + position,
-          text: item.text,
-          kind: item.kind ?? "manual",
-          done: item.done,
-          source: { imported: true, checklist: checklist.name },
-        };
-      }),
-    ),
+  const linked = new Set<string>();
+  const items = await insertRows(
+    tx,
+    "ChecklistItem",
+    ["cardId", "criterionId", "list", "position", "text", "kind", "done", "source"],
+    (function* () {
+      for (const card of project.cards) {
+        const cardId = idOf.get(card.sourceId)!;
+        for (const [listIndex, checklist] of card.checklists.entries()) {
+          for (const [position, item] of checklist.items.entries()) {
+            const criterion = checklist.name === mapping.definitionOfDone ? definition.get(item.text.trim()) : undefined;
+            if (criterion) linked.add(`${cardId}:${criterion.id}`);
+            const place = criterion?.position ?? 1000 + listIndex * 1000 + position;
+            yield [cardId, criterion?.id ?? null, criterion ? "DOD" : (item.list ?? "DOD"), place, item.text, item.kind ?? "manual", item.done, JSON.stringify({ imported: true, checklist: checklist.name })];
+          }
+        }
+      }
+    })(),
+    wrote,
   );
-  for (const batch of chunks(items)) {
-    await tx.checklistItem.createMany({ data: batch });
-    wrote(batch.length);
-  }
-  const linked = new Set(items.filter((item) => item.criterionId).map((item) => `${item.cardId}:${item.criterionId}`));
   // New cards get the project's Definition of Done like any new card (services/dod.ts copyCriteria),
   // except from a Shipboard export, which carries each card's items with their ticks.
   const criteria = project.source === "shipboard" ? [] : await tx.checklistCriterion.findMany({ where: { projectId: target.projectId }, orderBy: { position: "asc" } });
-  const copies = fresh.flatMap((card) =>
-    criteria
-      .filter(({ id }) => !linked.has(`${idOf.get(card.sourceId)!}:${id}`))
-      .map(({ id, list, position, text, kind, signal, environment, stage }) => ({ cardId: idOf.get(card.sourceId)!, criterionId: id, list, position, text, kind, signal, environment, stage })),
+  await insertRows(
+    tx,
+    "ChecklistItem",
+    ["cardId", "criterionId", "list", "position", "text", "kind", "signal", "environment", "stage"],
+    (function* () {
+      for (const card of fresh) {
+        const cardId = idOf.get(card.sourceId)!;
+        for (const { id, list, position, text, kind, signal, environment, stage } of criteria) {
+          if (!linked.has(`${cardId}:${id}`)) yield [cardId, id, list, position, text, kind, signal, environment, stage];
+        }
+      }
+    })(),
   );
-  for (const batch of chunks(copies)) await tx.checklistItem.createMany({ data: batch });
 
   // Epics: a parent that is an epic of this import becomes the card's epic.
   const epics = new Set(project.cards.filter((card) => card.type === "EPIC").map((card) => card.sourceId));
@@ -264,10 +264,32 @@ export async function writeImport(
   }
   warnings.push(...(await writePipeline(tx, target.projectId, project, idOf)));
   await publishBoardEvent(tx, target.projectId, "board.changed", { reason: "import" });
-  return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events: events.length, comments: comments.length, checklistItems: items.length, warnings };
+  return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events, comments, checklistItems: items, warnings };
 }
 
 type Criterion = { id: string; position: number };
+
+/**
+ * Plain multi-row INSERTs (pipeline/sql.ts), a batch at a time as the rows are produced: Prisma's
+ * createMany cost far more CPU and memory per row, which dominated large imports (bench:import).
+ * Returns how many rows were written (a row that hits a unique constraint is skipped).
+ */
+async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: Iterable<unknown[]>, onBatch: (rows: number) => void = () => {}): Promise<number> {
+  let batch: unknown[][] = [];
+  let written = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    written += (await insertIgnoringConflicts(tx, table, ["id", ...columns], batch.map((row) => [randomUUID(), ...row]), ["id"])).length;
+    onBatch(batch.length);
+    batch = [];
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === BATCH) await flush();
+  }
+  await flush();
+  return written;
+}
 
 /**
  * Makes the given texts the project's Definition of Done: criteria of the same text are kept (a

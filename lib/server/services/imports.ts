@@ -124,11 +124,17 @@ export async function createProjectFromImport(actor: Actor, input: Omit<CreatePr
  * half import as done: either every card and "succeeded" commit, or nothing and the run fails.
  */
 export async function runImport(runId: string, now = new Date()): Promise<void> {
-  const run = await db.importRun.findUnique({ where: { id: runId }, include: { project: { select: { key: true, teamId: true } } } });
-  if (!run || run.status === "SUCCEEDED" || run.status === "FAILED" || !run.file) return;
+  // The file (up to 100 MB) is read apart and only into the parser, so it is garbage once parsed.
+  const run = await db.importRun.findUnique({ where: { id: runId }, omit: { file: true }, include: { project: { select: { key: true, teamId: true } } } });
+  if (!run || run.status === "SUCCEEDED" || run.status === "FAILED") return;
   const stored = (run.mapping ?? {}) as ImportMapping & { includeArchived?: boolean };
+  const parse = async () => {
+    const { file } = await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { file: true } });
+    return file === null ? null : parseOrRefuse({ source: run.source as ImportSource, text: file, dryRun: false, includeArchived: stored.includeArchived }, now);
+  };
   try {
-    const project = parseOrRefuse({ source: run.source as ImportSource, text: run.file, dryRun: false, includeArchived: stored.includeArchived }, now);
+    const project = await parse();
+    if (!project) return;
     await db.$transaction(async (tx) => {
       const target = { projectId: run.projectId, projectKey: run.project.key, teamId: run.project.teamId };
       const summary: ImportSummary = await writeImport(tx, target, project, stored, run.createdById, now, (fraction) => liveProgress.set(runId, fraction));
