@@ -32,6 +32,8 @@ test("an admin imports a Trello board through the preview, remapping one list, a
 
   await page.getByRole("link", { name: "Open the board" }).click();
   await expect(page).toHaveURL(new RegExp(`/${project.key}/board`));
+  // 155 cards in 11 columns: the board takes a moment to render on a busy machine.
+  await expect(page.getByRole("heading", { name: "Done", level: 2 })).toBeVisible({ timeout: 30_000 });
   const done = page.getByRole("region", { name: "Done", exact: true });
   await expect(done.getByRole("button", { name: /Avtar Ram Singh: The Funnel Approach/ })).toBeVisible();
   const team = page.getByRole("region", { name: "Team posts for Open/Overflow synd", exact: true });
