@@ -168,7 +168,7 @@ async function crawlAs(page: Page, role: DemoRole, project: (typeof DEMO_PROJECT
     const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
     if (overflow > 0) problems.push(`${where} is ${overflow}px wider than a 390px screen`);
   }
-  const kinds = ["/board", "/settings/columns", "/settings/integrations", "/settings/definition-of-done", "/settings/automation", "/cards/:card"];
+  const kinds = ["/board", "/settings/columns", "/settings/integrations", "/settings/definition-of-done", "/settings/automation", "/settings/import-export", "/cards/:card"];
   if (project === "PAY") kinds.push("/backlog", "/sprints", "/sprints/:sprint");
   for (const kind of kinds) expect(visited, `crawled /${project}${kind}`).toContain(`/${project}${kind}`);
   if (withWorkspace) {

@@ -9,6 +9,7 @@ export const SETTINGS_SECTIONS = [
   { slug: "integrations", label: "Integrations" },
   { slug: "definition-of-done", label: "Definition of Done" },
   { slug: "automation", label: "Automation" },
+  { slug: "import-export", label: "Import / Export" },
 ] as const;
 
 export function SettingsNav({ projectKey }: { projectKey: string }) {

@@ -9,6 +9,7 @@ export const importMappingSchema = z
   .object({
     columns: z.record(z.string().max(200), z.object({ columnId: z.string().max(50).optional(), name: z.string().trim().min(1).max(60).optional(), category: category.optional() }).strict()).optional(),
     people: z.record(z.string().max(200), z.string().max(50).nullable()).optional(),
+    definitionOfDone: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 
@@ -24,15 +25,19 @@ const formJson = <S extends z.ZodType>(schema: S) =>
     }
   }, schema);
 
-export const createImportSchema = z.object({
+/** The file and how to read it, as an import and a new project from an import both take it. */
+export const importFileSchema = z.object({
   source: z.enum(IMPORT_SOURCES),
   file: z
     .string()
     .min(1, "The file is empty.")
     .refine((text) => Buffer.byteLength(text) <= MAX_IMPORT_BYTES, `The file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`),
   fileName: z.string().max(255).optional(),
-  dryRun: formBoolean.default(true),
   includeArchived: formBoolean.default(false),
+});
+
+export const createImportSchema = importFileSchema.extend({
+  dryRun: formBoolean.default(true),
   mapping: formJson(importMappingSchema).optional(),
 });
 export type CreateImportInput = z.output<typeof createImportSchema>;

@@ -34,11 +34,14 @@ async function collect(stream: AsyncGenerator<string>) {
 }
 
 /** The export with its ids replaced by their places and card keys left out. */
-function withoutIds(file: { columns: Array<{ id: string }>; sprints: Array<{ id: string }>; cards: Array<{ id: string; key?: string }>; boardPositions: Record<string, number> }) {
+type Listed = Array<{ id: string }>;
+function withoutIds(file: { columns: Listed; sprints: Listed; cards: Array<{ id: string; key?: string }>; boardPositions: Record<string, number>; integrations: Listed; pipeline: Record<string, Listed> }) {
   const names = new Map<string, string>();
   file.columns.forEach((column, i) => names.set(column.id, `column ${i}`));
   file.sprints.forEach((sprint, i) => names.set(sprint.id, `sprint ${i}`));
   file.cards.forEach((card, i) => names.set(card.id, `card ${i}`));
+  file.integrations.forEach((integration, i) => names.set(integration.id, `integration ${i}`));
+  for (const [kind, records] of Object.entries(file.pipeline)) records.forEach((record, i) => names.set(record.id, `${kind} ${i}`));
   const rename = (value: unknown): unknown => {
     if (typeof value === "string") return names.get(value) ?? value;
     if (Array.isArray(value)) return value.map(rename);
@@ -55,6 +58,10 @@ describe("Shipboard JSON export", () => {
     expect(first.cards.length).toBeGreaterThan(10);
     expect(first.cards.some((card: { events: unknown[] }) => card.events.length > 0)).toBe(true);
     expect(first.cards.some((card: { epicId: string | null }) => card.epicId)).toBe(true);
+    // The demo's CI/CD history travels too: builds, pull requests and deployments tied to cards.
+    expect(first.integrations.length).toBeGreaterThan(0);
+    for (const kind of ["pullRequests", "runs", "deployments"]) expect(first.pipeline[kind].length, kind).toBeGreaterThan(0);
+    expect(first.cards.some((card: { pipeline: { runs: string[]; deployments: string[] } }) => card.pipeline.runs.length && card.pipeline.deployments.length)).toBe(true);
 
     const copy = await makeProject({ userId: adminId, via: "session" }, { teamId: demo.teamId, key: "COPY", name: "Web shop" });
     const run = await createImport(copy, adminId, { source: "shipboard", text: JSON.stringify(first), dryRun: false });
@@ -64,6 +71,12 @@ describe("Shipboard JSON export", () => {
     const second = JSON.parse(await collect(exportProjectJson(copy)));
     expect(second.cards.map((card: { key: string }) => card.key)[0]).toMatch(/^COPY-/);
     expect(withoutIds(second)).toEqual(withoutIds(first));
+    expect(await database.prisma.cardRun.count({ where: { card: { projectId: copy.projectId } } })).toBe(await database.prisma.cardRun.count({ where: { card: { projectId: demo.projectId } } }));
+
+    // Importing the same export again updates the restored records instead of adding copies.
+    const again = await createImport(copy, adminId, { source: "shipboard", text: JSON.stringify(first), dryRun: false });
+    await runImport(again.id);
+    expect(withoutIds(JSON.parse(await collect(exportProjectJson(copy))))).toEqual(withoutIds(first));
   });
 
   it("refuses an export of an unknown version", async () => {

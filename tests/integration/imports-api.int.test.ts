@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as importRoute from "@/app/api/v1/imports/[id]/route";
 import * as exportRoute from "@/app/api/v1/projects/[key]/export/route";
 import * as importsRoute from "@/app/api/v1/projects/[key]/imports/route";
+import * as projectsRoute from "@/app/api/v1/projects/route";
 import { makeUser, makeTeam, makeWorld } from "@/prisma/factories";
 import { wakeImportWorker } from "@/lib/server/import-queue";
 import { call, tokenFor } from "@/lib/server/testing/http";
@@ -114,5 +115,53 @@ describe("GET /projects/{key}/export", () => {
     expect((await call(exportRoute.GET, { params: { key: "IAPI" }, path: "/api/v1/projects/IAPI/export?format=xml", auth: { token: member } })).status).toBe(422);
     expect((await call(exportRoute.GET, { params: { key: "IAPI" }, path: "/api/v1/projects/IAPI/export" })).status).toBe(401);
     expect((await call(exportRoute.GET, { params: { key: "IAPI" }, path: "/api/v1/projects/IAPI/export", auth: { token: outsider } })).status).toBe(404);
+  });
+});
+
+describe("POST /projects with an import (new project from a Trello board)", () => {
+  const create = (body: Record<string, unknown>, token?: string) => call(projectsRoute.POST, { method: "POST", body, ...(token && { auth: { token } }) });
+  const projectsNow = () => database.prisma.project.count();
+
+  it("creates the project with the board's lists as columns, queues the import and fills them in the background", async () => {
+    const res = await create({ key: "TRL", name: "Blog board", teamId: world.team.id, mode: "kanban", import: { source: "trello", file: trello } }, owner);
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ key: "TRL", name: "Blog board", import: { status: "queued" } });
+    await wakeImportWorker();
+    const got = await call(importRoute.GET, { params: { id: res.json.import.id }, auth: { token: owner } });
+    expect(got.json).toMatchObject({ status: "succeeded", progress: 100, summary: { cardsCreated: 155, columnsCreated: 0 } });
+    const columns = await database.prisma.column.findMany({ where: { project: { key: "TRL" } }, orderBy: { rank: "asc" }, select: { name: true, _count: { select: { cards: true } } } });
+    expect(columns.map((column) => [column.name, column._count.cards])).toEqual([
+      ["Social Media Blog ideas", 83],
+      ["Open Blog ideas", 55],
+      ["Guest Posts", 1],
+      ["Team posts for Open/Overflow synd", 2],
+      ["Social: Aug 3 - 7", 5],
+      ["Social: Aug 10 - 14", 3],
+      ["Social: Aug 17 - 21", 6],
+      ["Social: Aug 24 - 28", 0],
+    ]);
+  });
+
+  it("refuses an unreadable file, a wrong source or an unknown checklist with 422 and creates no project", async () => {
+    const before = await projectsNow();
+    const truncated = await create({ key: "TRX", name: "Broken", teamId: world.team.id, import: { source: "trello", file: trello.slice(0, 3000) } }, owner);
+    expect(truncated.status).toBe(422);
+    expect(truncated.json.error.message).toMatch(/incomplete or damaged/);
+    expect((await create({ key: "TRX", name: "Broken", teamId: world.team.id, import: { source: "asana", file: trello } }, owner)).status).toBe(422);
+    expect((await create({ key: "TRX", name: "Broken", teamId: world.team.id, import: { source: "trello", file: "" } }, owner)).status).toBe(422);
+    const checklist = await create({ key: "TRX", name: "Broken", teamId: world.team.id, import: { source: "trello", file: trello, mapping: { definitionOfDone: "Nope" } } }, owner);
+    expect(checklist.status).toBe(422);
+    expect(checklist.json.error.code).toBe("UNKNOWN_CHECKLIST");
+    expect(await projectsNow()).toBe(before);
+    expect(await database.prisma.importRun.count({ where: { project: { key: "TRX" } } })).toBe(0);
+  });
+
+  it("401 without credentials, 403 for a member, 403/404 for another team, nothing created", async () => {
+    const before = await projectsNow();
+    const body = { key: "TRY", name: "Nope", teamId: world.team.id, import: { source: "trello", file: trello } };
+    expect((await create(body)).status).toBe(401);
+    expect((await create(body, member)).status).toBe(403);
+    expect([403, 404]).toContain((await create(body, outsider)).status);
+    expect(await projectsNow()).toBe(before);
   });
 });

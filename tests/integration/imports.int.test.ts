@@ -146,6 +146,33 @@ describe("import behaviour", () => {
     ]);
   });
 
+  it("a Trello checklist becomes the project's Definition of Done: its items are criteria, each card's copy holds the ticks, and a re-import adds nothing", async () => {
+    const project = await freshProject();
+    const board = {
+      ...trello,
+      cards: [...trello.cards, { id: "c2", name: "Plan", idList: "l1", pos: 2, idLabels: [] }, { id: "c3", name: "Bare", idList: "l1", pos: 3, idLabels: [] }],
+      checklists: [...trello.checklists, { id: "k2", idCard: "c2", name: "DoD", pos: 1, checkItems: [{ name: "tested", state: "incomplete", pos: 1 }] }, { id: "k3", idCard: "c2", name: "Notes", pos: 2, checkItems: [{ name: "ask Bo", state: "incomplete", pos: 1 }] }],
+    };
+    const text = JSON.stringify(board);
+    const dry = await createImport(project, world.users.ADMIN.id, { source: "trello", text, dryRun: true });
+    expect(dry.preview!.checklists).toEqual([{ name: "DoD", items: 2, cards: 2 }, { name: "Notes", items: 1, cards: 1 }]);
+    await expect(createImport(project, world.users.ADMIN.id, { source: "trello", text, dryRun: false, mapping: { definitionOfDone: "Nope" } })).rejects.toMatchObject({ status: 422, code: "UNKNOWN_CHECKLIST" });
+
+    await importInto(project, { source: "trello", text, mapping: { definitionOfDone: "DoD" } });
+    const criteria = await database.prisma.checklistCriterion.findMany({ where: { projectId: project.projectId, list: "DOD" }, orderBy: { position: "asc" } });
+    expect(criteria.map((criterion) => [criterion.text, criterion.kind])).toEqual([["tested", "manual"], ["documented", "manual"]]);
+    const checklistOf = async (title: string) =>
+      (await database.prisma.card.findFirstOrThrow({ where: { projectId: project.projectId, title }, include: { checklist: { orderBy: { position: "asc" } } } })).checklist.map((item) => [item.text, item.done, item.criterionId !== null]);
+    expect(await checklistOf("Ship")).toEqual([["tested", true, true], ["documented", false, true]]);
+    // A card's copy without an item still gets the missing criterion, like any card; other checklists stay the card's own.
+    expect(await checklistOf("Plan")).toEqual([["tested", false, true], ["documented", false, true], ["ask Bo", false, false]]);
+    expect(await checklistOf("Bare")).toEqual([["tested", false, true], ["documented", false, true]]);
+
+    await importInto(project, { source: "trello", text, mapping: { definitionOfDone: "DoD" } });
+    expect(await database.prisma.checklistCriterion.count({ where: { projectId: project.projectId } })).toBe(2);
+    expect(await checklistOf("Ship")).toEqual([["tested", true, true], ["documented", false, true]]);
+  });
+
   it("refuses an unreadable file before storing anything", async () => {
     const project = await freshProject();
     const runsBefore = await database.prisma.importRun.count();

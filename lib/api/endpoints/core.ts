@@ -35,7 +35,8 @@ export const listProjectsEndpoint = defineEndpoint({
 export const createProjectEndpoint = defineEndpoint({
   method: "POST",
   path: "/projects",
-  summary: "Create a project (product owner or above in the team)",
+  summary:
+    "Create a project (product owner or above in the team). With `import` (`source`, `file`, optional `includeArchived` and `mapping` of people and `definitionOfDone`): a new project from a Trello board or another export; it gets the file's columns, the import is queued and the answer carries `import: { id, status }` to follow with GET /imports/{id}. An unreadable file is a 422 and no project is created",
   tag: "Projects",
   role: "PRODUCT_OWNER",
   body: createProjectSchema,

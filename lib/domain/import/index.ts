@@ -1,7 +1,7 @@
 import { parseJiraCsv } from "./jira-csv";
 import { parseJiraJson } from "./jira-json";
 import { parseLinearCsv } from "./linear-csv";
-import { ImportFormatError, parseWith, type ImportedProject, type ImportSource, type ParseResult } from "./model";
+import { ImportFormatError, parseWith, unique, type ImportedProject, type ImportSource, type ParseResult } from "./model";
 import { parseShipboard } from "./shipboard";
 import { parseTrello } from "./trello";
 
@@ -50,6 +50,8 @@ export interface ImportPreview {
   counts: { cards: number; columns: number; sprints: number; events: number; moves: number; comments: number; checklistItems: number; labels: number };
   columns: Array<{ sourceId: string; name: string; category: string; cards: number }>;
   people: string[];
+  /** The cards' checklists by name, any of which can become the project's Definition of Done. */
+  checklists: Array<{ name: string; items: number; cards: number }>;
   warnings: Array<{ code: string; message: string }>;
 }
 
@@ -70,6 +72,29 @@ export function previewOf(project: ImportedProject): ImportPreview {
     },
     columns: project.columns.map((column) => ({ ...column, cards: project.cards.filter((card) => card.columnSourceId === column.sourceId).length })),
     people: project.people,
+    checklists: checklistsOf(project),
     warnings: project.warnings,
   };
+}
+
+/** Checklists by name, in the order they first appear: how many distinct items, how many cards carry one. */
+function checklistsOf(project: ImportedProject): ImportPreview["checklists"] {
+  const byName = new Map<string, { texts: Set<string>; cards: Set<string> }>();
+  for (const card of project.cards) {
+    for (const checklist of card.checklists) {
+      const entry = byName.get(checklist.name) ?? byName.set(checklist.name, { texts: new Set(), cards: new Set() }).get(checklist.name)!;
+      entry.cards.add(card.sourceId);
+      for (const item of checklist.items) if (item.text.trim()) entry.texts.add(item.text.trim());
+    }
+  }
+  return [...byName].map(([name, entry]) => ({ name, items: entry.texts.size, cards: entry.cards.size }));
+}
+
+/**
+ * The Definition of Done a named checklist proposes: every item text the cards' copies of it hold,
+ * in the order first seen and without repeats. Empty when no card has it.
+ */
+export function definitionFromChecklist(project: ImportedProject, name: string): string[] {
+  const texts = project.cards.flatMap((card) => card.checklists.filter((checklist) => checklist.name === name).flatMap((checklist) => checklist.items.map((item) => item.text.trim())));
+  return unique(texts.filter(Boolean));
 }

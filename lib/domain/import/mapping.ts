@@ -5,6 +5,8 @@ export interface ImportMapping {
   columns?: Record<string, { columnId?: string; name?: string; category?: StageCategory }>;
   /** Source person name → team member id (`null`: leave unassigned). */
   people?: Record<string, string | null>;
+  /** A source checklist's name: its items become the project's Definition of Done criteria. */
+  definitionOfDone?: string;
 }
 
 /** Names compared without case, spaces or punctuation: "TODO" is "To do". */

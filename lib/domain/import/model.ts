@@ -56,6 +56,43 @@ export interface ImportedEvent {
   data?: Record<string, unknown>;
 }
 
+/**
+ * CI/CD records a Shipboard export carries (other sources have none): the integrations they came
+ * through (never their secrets) and the pull requests, pipeline runs with their jobs and
+ * deployments, each under its source id; cards point at them by those ids.
+ */
+export interface ImportedPipeline {
+  integrations: Array<{ id: string; provider: string; name: string; repository: string | null; stageRules: unknown }>;
+  pullRequests: Array<{ id: string; integrationId: string; provider: string; repository: string; number: number; title: string; state: string; merged: boolean; url: string | null; headRef: string | null; headSha: string | null; sourceAt: string | null }>;
+  runs: Array<{
+    id: string;
+    integrationId: string;
+    provider: string;
+    externalId: string;
+    attempt: number;
+    repository: string;
+    branch: string | null;
+    sha: string | null;
+    name: string | null;
+    status: string;
+    url: string | null;
+    startedAt: string | null;
+    completedAt: string | null;
+    sourceAt: string | null;
+    statusFromJobs: boolean;
+    jobs: Array<{ externalId: string; name: string; stage: string | null; status: string; url: string | null; attempt: number; sourceAt: string | null }>;
+  }>;
+  deployments: Array<{ id: string; integrationId: string; provider: string; externalId: string; environment: string; status: string; sha: string | null; ref: string | null; url: string | null; at: string; sourceAt: string | null }>;
+}
+
+/** A card's links to pipeline records, by their ids in `ImportedPipeline`, and the commits tied to it. */
+export interface ImportedCardPipeline {
+  pullRequests: string[];
+  runs: string[];
+  deployments: string[];
+  commits: Array<{ sha: string; at: string }>;
+}
+
 export interface ImportedCard {
   sourceId: string;
   /** The source's human key (Jira `ENG-10`, Trello short id), shown in previews and summaries. */
@@ -86,6 +123,7 @@ export interface ImportedCard {
   columnEnteredAt?: string | null;
   /** Place in the backlog order when it differs from the board order the cards come in. */
   backlogPosition?: number;
+  pipeline?: ImportedCardPipeline;
 }
 
 export interface ImportWarning {
@@ -105,6 +143,7 @@ export interface ImportedProject {
   labels: Array<{ name: string; color: string | null }>;
   people: string[];
   warnings: ImportWarning[];
+  pipeline?: ImportedPipeline;
 }
 
 export type ParseResult = { ok: true; project: ImportedProject } | { ok: false; errors: ImportWarning[] };

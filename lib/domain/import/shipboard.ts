@@ -1,4 +1,4 @@
-import { ImportFormatError, type ImportedProject, type ImportCardType, type ImportPriority, type StageCategory } from "./model";
+import { ImportFormatError, type ImportedCardPipeline, type ImportedPipeline, type ImportedProject, type ImportCardType, type ImportPriority, type StageCategory } from "./model";
 
 /**
  * Shipboard's own export (format "shipboard-project"), versioned: a reader refuses versions it does
@@ -28,6 +28,9 @@ export interface ShipboardExport {
     completedPoints: number | null;
     completedCards: number | null;
   }>;
+  /** CI/CD records (absent from exports made before they were added: then nothing is restored). */
+  integrations?: ImportedPipeline["integrations"];
+  pipeline?: Omit<ImportedPipeline, "integrations">;
   cards: ShipboardCard[];
   /** Each card's place in its column, top first (written last: it needs every card of a column). */
   boardPositions: Record<string, number>;
@@ -53,6 +56,7 @@ export interface ShipboardCard {
   checklist: Array<{ list: string; kind: string; text: string; done: boolean }>;
   comments: Array<{ author: string | null; at: string; body: string }>;
   events: Array<{ type: string; at: string; fromColumnId: string | null; toColumnId: string | null; actor: string | null; data: Record<string, unknown> | null }>;
+  pipeline?: ImportedCardPipeline;
 }
 
 export function parseShipboard(raw: unknown): ImportedProject {
@@ -100,9 +104,11 @@ export function parseShipboard(raw: unknown): ImportedProject {
       blockedReason: card.blockedReason,
       columnEnteredAt: card.columnEnteredAt,
       backlogPosition,
+      ...(card.pipeline && { pipeline: card.pipeline }),
     })),
     labels: [],
     people: [...new Set(file.cards.flatMap((card) => [card.assignee, ...card.events.map((event) => event.actor)]).filter((name): name is string => !!name))],
     warnings: [],
+    ...(file.integrations && file.pipeline && { pipeline: { integrations: file.integrations, ...file.pipeline } }),
   };
 }

@@ -5,7 +5,7 @@ import type { ProjectAccess } from "../authz";
 import { db } from "../db";
 
 /** Cards read per query while streaming: memory stays flat however large the project. */
-const PAGE = 500;
+const PAGE = 2000;
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 async function* cardPages(projectId: string) {
@@ -21,6 +21,10 @@ async function* cardPages(projectId: string) {
         checklist: { orderBy: [{ list: "asc" }, { position: "asc" }], select: { list: true, kind: true, text: true, done: true } },
         comments: { orderBy: { at: "asc" }, select: { authorName: true, at: true, body: true } },
         events: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { type: true, at: true, fromColumnId: true, toColumnId: true, data: true, actorId: true } },
+        pullRequests: { select: { pullRequestId: true } },
+        runs: { select: { runId: true } },
+        deployments: { select: { deploymentId: true } },
+        commits: { orderBy: { sha: "asc" }, select: { sha: true, at: true } },
       },
     });
     if (!cards.length) return;
@@ -28,6 +32,32 @@ async function* cardPages(projectId: string) {
     if (cards.length < PAGE) return;
     cursor = cards.at(-1)!.id;
   }
+}
+
+/**
+ * The project's CI/CD records in a stable order (integration, then its own key), so an export of
+ * an imported copy lists them in the same places.
+ */
+async function pipelineOf(projectId: string) {
+  const [integrations, pullRequests, runs, deployments] = await Promise.all([
+    db.integration.findMany({ where: { projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, provider: true, name: true, repository: true, stageRules: true } }),
+    db.pullRequest.findMany({ where: { projectId }, omit: { projectId: true } }),
+    db.pipelineRun.findMany({ where: { projectId }, omit: { projectId: true }, include: { jobs: { orderBy: { externalId: "asc" }, omit: { id: true, runId: true } } } }),
+    db.deployment.findMany({ where: { projectId }, omit: { projectId: true } }),
+  ]);
+  const place = new Map(integrations.map((integration, index) => [integration.id, index]));
+  const byIntegration = <T extends { integrationId: string }>(key: (row: T) => string | number) => (a: T, b: T) =>
+    place.get(a.integrationId)! - place.get(b.integrationId)! || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  type Dated<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+  const dates = <T extends object>(row: T) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value])) as Dated<T>;
+  return {
+    integrations,
+    pipeline: {
+      pullRequests: pullRequests.sort(byIntegration((pr) => pr.number)).map(dates),
+      runs: runs.sort(byIntegration((run) => `${run.externalId}`)).map(({ jobs, ...run }) => ({ ...dates(run), jobs: jobs.map(dates) })),
+      deployments: deployments.sort(byIntegration((deployment) => `${deployment.at.toISOString()} ${deployment.externalId}`)).map(dates),
+    },
+  };
 }
 
 async function columnsOf(projectId: string) {
@@ -39,12 +69,16 @@ async function columnsOf(projectId: string) {
  * then the cards a page at a time, so a 20,000-card project never sits in memory at once.
  */
 export async function* exportProjectJson(access: ProjectAccess): AsyncGenerator<string> {
-  const [project, columns, sprints, members] = await Promise.all([
+  const [project, columns, sprints, members, pipeline] = await Promise.all([
     db.project.findUniqueOrThrow({ where: { id: access.projectId }, select: { name: true, description: true, mode: true, wipMode: true } }),
     columnsOf(access.projectId),
     db.sprint.findMany({ where: { projectId: access.projectId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.membership.findMany({ where: { teamId: access.teamId }, select: { user: { select: { id: true, name: true } } } }),
+    pipelineOf(access.projectId),
   ]);
+  // A card lists its pipeline records in the order the file lists them.
+  const order = new Map([...pipeline.pipeline.pullRequests, ...pipeline.pipeline.runs, ...pipeline.pipeline.deployments].map((record, index) => [record.id, index]));
+  const inOrder = (ids: string[]) => ids.sort((a, b) => order.get(a)! - order.get(b)!);
   const names = new Map(members.map((member) => [member.user.id, member.user.name]));
   const head = {
     format: SHIPBOARD_FORMAT,
@@ -66,6 +100,7 @@ export async function* exportProjectJson(access: ProjectAccess): AsyncGenerator<
       completedPoints: sprint.completedPoints,
       completedCards: sprint.completedCards,
     })),
+    ...pipeline,
   };
   yield `${JSON.stringify(head).slice(0, -1)},"cards":[`;
   const positions = new Map<string, Array<{ id: string; boardRank: string }>>();
@@ -106,6 +141,12 @@ export async function* exportProjectJson(access: ProjectAccess): AsyncGenerator<
             data: Object.keys(data).length ? data : null,
           };
         }),
+        pipeline: {
+          pullRequests: inOrder(card.pullRequests.map((link) => link.pullRequestId)),
+          runs: inOrder(card.runs.map((link) => link.runId)),
+          deployments: inOrder(card.deployments.map((link) => link.deploymentId)),
+          commits: card.commits.map((commit) => ({ sha: commit.sha, at: commit.at.toISOString() })),
+        },
       };
       return JSON.stringify(exported);
     });

@@ -1,10 +1,13 @@
 import "server-only";
-import type { ImportedCard, ImportedProject } from "@/lib/domain/import";
+import { randomUUID } from "node:crypto";
+import { definitionFromChecklist, type ImportedCard, type ImportedProject } from "@/lib/domain/import";
 import { matchPerson, planColumns, type ImportMapping } from "@/lib/domain/import/mapping";
 import { rankBetween, ranksBetween } from "@/lib/domain/ranking";
 import type { Tx } from "../db";
 import { validationFailed } from "../errors";
 import { publishBoardEvent } from "../realtime";
+import { writePipeline } from "./import-pipeline";
+import { insertIgnoringConflicts } from "./pipeline/sql";
 
 export type ImportTarget = { projectId: string; projectKey: string; teamId: string };
 export interface ImportSummary {
@@ -28,7 +31,15 @@ const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / 
  * checklist items) instead of adding copies. Imported events keep their dates and author names.
  * WIP limits are not applied: the import records where work already is.
  */
-export async function writeImport(tx: Tx, target: ImportTarget, project: ImportedProject, mapping: ImportMapping, actorId: string | null, now: Date): Promise<ImportSummary> {
+export async function writeImport(
+  tx: Tx,
+  target: ImportTarget,
+  project: ImportedProject,
+  mapping: ImportMapping,
+  actorId: string | null,
+  now: Date,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<ImportSummary> {
   const prefix = `${project.source}:`;
   const sourceId = (id: string) => `${prefix}${id}`;
   const warnings = [...project.warnings];
@@ -132,32 +143,38 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       completedAt: done ? new Date(card.completedAt ?? entered ?? now.toISOString()) : null,
     };
   };
+  // Progress is the share of rows written: cards, then their history, comments and checklist items.
+  const totalRows = project.cards.length + project.cards.reduce((sum, card) => sum + card.events.length + card.comments.length + card.checklists.reduce((n, list) => n + list.items.length, 0), 0);
+  let rowsWritten = 0;
+  const wrote = (rows: number) => {
+    rowsWritten += rows;
+    onProgress(totalRows ? Math.min(rowsWritten / totalRows, 1) : 1);
+  };
   let cardsUpdated = 0;
   for (const card of project.cards) {
     const before = previous.get(sourceId(card.sourceId));
     if (!before) continue;
     const rank = boardRanks.get(card.sourceId);
     await tx.card.update({ where: { id: before.id }, data: { ...fieldsOf(card), ...(rank && { boardRank: rank }), version: { increment: 1 } } });
-    cardsUpdated++;
+    if (++cardsUpdated % BATCH === 0) wrote(BATCH);
   }
-  for (const batch of chunks(fresh)) {
-    await tx.card.createMany({
-      data: batch.map((card) => {
+  wrote(cardsUpdated % BATCH);
+  const CARD_FIELDS = ["title", "description", "type", "priority", "labels", "estimate", "assigneeId", "columnId", "sprintId", "columnEnteredAt", "blockedReason", "completedAt"] as const;
+  const created = await insertRows(
+    tx,
+    "Card",
+    ["projectId", "number", "key", "sourceId", ...CARD_FIELDS, "boardRank", "rank", "createdById", "createdAt", "updatedAt"],
+    (function* () {
+      for (const card of fresh) {
         const number = nextNumber++;
-        return {
-          projectId: target.projectId,
-          number,
-          key: `${target.projectKey}-${number}`,
-          sourceId: sourceId(card.sourceId),
-          ...fieldsOf(card),
-          boardRank: boardRanks.get(card.sourceId)!,
-          rank: backlogRanks.get(card.sourceId)!,
-          createdById: actorId,
-          createdAt: new Date(card.createdAt ?? now.toISOString()),
-        };
-      }),
-    });
-  }
+        const fields: Record<string, unknown> = fieldsOf(card);
+        const createdAt = new Date(card.createdAt ?? now.toISOString());
+        yield [target.projectId, number, `${target.projectKey}-${number}`, sourceId(card.sourceId), ...CARD_FIELDS.map((field) => fields[field] ?? null), boardRanks.get(card.sourceId)!, backlogRanks.get(card.sourceId)!, actorId, createdAt, now];
+      }
+    })(),
+    wrote,
+  );
+  if (created !== fresh.length) throw new Error(`Import wrote ${created} of ${fresh.length} new cards (a key, rank or source id collided).`);
   const idOf = new Map(
     (await tx.card.findMany({ where: { projectId: target.projectId, sourceId: { startsWith: prefix } }, select: { id: true, sourceId: true } })).map((card) => [card.sourceId!.slice(prefix.length), card.id]),
   );
@@ -167,56 +184,76 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
   for (const ids of chunks(importedIds)) {
     await tx.cardEvent.deleteMany({ where: { cardId: { in: ids }, imported: true } });
     await tx.cardComment.deleteMany({ where: { cardId: { in: ids }, imported: true } });
-    await tx.checklistItem.deleteMany({ where: { cardId: { in: ids }, criterionId: null, source: { path: ["imported"], equals: true } } });
+    await tx.checklistItem.deleteMany({ where: { cardId: { in: ids }, source: { path: ["imported"], equals: true } } });
   }
   const columnId = (source: string | null) => (source ? (columnOf.get(source)?.id ?? null) : null);
-  const events = project.cards.flatMap((card) =>
-    card.events.map((event) => ({
-      projectId: target.projectId,
-      cardId: idOf.get(card.sourceId)!,
-      type: event.type,
-      fromColumnId: columnId(event.fromColumnSourceId),
-      toColumnId: columnId(event.toColumnSourceId),
-      actorId: matchPerson(event.actor, people, mapping),
-      data: { ...event.data, actor: event.actor, source: project.source },
-      at: new Date(event.at),
-      imported: true,
-    })),
+  const events = await insertRows(
+    tx,
+    "CardEvent",
+    ["projectId", "cardId", "type", "fromColumnId", "toColumnId", "actorId", "data", "at", "imported"],
+    (function* () {
+      for (const card of project.cards) {
+        for (const event of card.events) {
+          const data = JSON.stringify({ ...event.data, actor: event.actor, source: project.source });
+          yield [target.projectId, idOf.get(card.sourceId)!, event.type, columnId(event.fromColumnSourceId), columnId(event.toColumnSourceId), matchPerson(event.actor, people, mapping), data, new Date(event.at), true];
+        }
+      }
+    })(),
+    wrote,
   );
-  for (const batch of chunks(events)) await tx.cardEvent.createMany({ data: batch });
-  const comments = project.cards.flatMap((card) =>
-    card.comments.map((comment) => ({
-      cardId: idOf.get(card.sourceId)!,
-      authorId: matchPerson(comment.author, people, mapping),
-      authorName: comment.author,
-      body: comment.body,
-      at: new Date(comment.at ?? card.createdAt ?? now.toISOString()),
-      sourceId: comment.sourceId,
-      imported: true,
-    })),
+  const comments = await insertRows(
+    tx,
+    "CardComment",
+    ["cardId", "authorId", "authorName", "body", "at", "sourceId", "imported"],
+    (function* () {
+      for (const card of project.cards) {
+        for (const comment of card.comments) {
+          const at = new Date(comment.at ?? card.createdAt ?? now.toISOString());
+          yield [idOf.get(card.sourceId)!, matchPerson(comment.author, people, mapping), comment.author, comment.body, at, comment.sourceId, true];
+        }
+      }
+    })(),
+    wrote,
   );
-  for (const batch of chunks(comments)) await tx.cardComment.createMany({ data: batch });
-  const items = project.cards.flatMap((card) =>
-    card.checklists.flatMap((checklist, listIndex) =>
-      checklist.items.map((item, position) => ({
-        cardId: idOf.get(card.sourceId)!,
-        list: item.list ?? "DOD",
-        position: 1000 + listIndex * 1000 + position,
-        text: item.text,
-        kind: item.kind ?? "manual",
-        done: item.done,
-        source: { imported: true, checklist: checklist.name },
-      })),
-    ),
+  // The checklist chosen as the Definition of Done: its items are the project's criteria, and each
+  // card's copy of it is that card's DoD items, with their ticks.
+  const definition = mapping.definitionOfDone ? await adoptDefinition(tx, target.projectId, definitionFromChecklist(project, mapping.definitionOfDone)) : new Map<string, Criterion>();
+  const linked = new Set<string>();
+  const items = await insertRows(
+    tx,
+    "ChecklistItem",
+    ["cardId", "criterionId", "list", "position", "text", "kind", "done", "source"],
+    (function* () {
+      for (const card of project.cards) {
+        const cardId = idOf.get(card.sourceId)!;
+        for (const [listIndex, checklist] of card.checklists.entries()) {
+          for (const [position, item] of checklist.items.entries()) {
+            const criterion = checklist.name === mapping.definitionOfDone ? definition.get(item.text.trim()) : undefined;
+            if (criterion) linked.add(`${cardId}:${criterion.id}`);
+            const place = criterion?.position ?? 1000 + listIndex * 1000 + position;
+            yield [cardId, criterion?.id ?? null, criterion ? "DOD" : (item.list ?? "DOD"), place, item.text, item.kind ?? "manual", item.done, JSON.stringify({ imported: true, checklist: checklist.name })];
+          }
+        }
+      }
+    })(),
+    wrote,
   );
-  for (const batch of chunks(items)) await tx.checklistItem.createMany({ data: batch });
   // New cards get the project's Definition of Done like any new card (services/dod.ts copyCriteria),
   // except from a Shipboard export, which carries each card's items with their ticks.
   const criteria = project.source === "shipboard" ? [] : await tx.checklistCriterion.findMany({ where: { projectId: target.projectId }, orderBy: { position: "asc" } });
-  const copies = fresh.flatMap((card) =>
-    criteria.map(({ id, list, position, text, kind, signal, environment, stage }) => ({ cardId: idOf.get(card.sourceId)!, criterionId: id, list, position, text, kind, signal, environment, stage })),
+  await insertRows(
+    tx,
+    "ChecklistItem",
+    ["cardId", "criterionId", "list", "position", "text", "kind", "signal", "environment", "stage"],
+    (function* () {
+      for (const card of fresh) {
+        const cardId = idOf.get(card.sourceId)!;
+        for (const { id, list, position, text, kind, signal, environment, stage } of criteria) {
+          if (!linked.has(`${cardId}:${id}`)) yield [cardId, id, list, position, text, kind, signal, environment, stage];
+        }
+      }
+    })(),
   );
-  for (const batch of chunks(copies)) await tx.checklistItem.createMany({ data: batch });
 
   // Epics: a parent that is an epic of this import becomes the card's epic.
   const epics = new Set(project.cards.filter((card) => card.type === "EPIC").map((card) => card.sourceId));
@@ -225,6 +262,49 @@ export async function writeImport(tx: Tx, target: ImportTarget, project: Importe
       await tx.card.update({ where: { id: idOf.get(card.sourceId)! }, data: { epicId: idOf.get(card.parentSourceId)! } });
     }
   }
+  warnings.push(...(await writePipeline(tx, target.projectId, project, idOf)));
   await publishBoardEvent(tx, target.projectId, "board.changed", { reason: "import" });
-  return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events: events.length, comments: comments.length, checklistItems: items.length, warnings };
+  return { columnsCreated, cardsCreated: fresh.length, cardsUpdated, sprints: sprintIds.size, events, comments, checklistItems: items, warnings };
+}
+
+type Criterion = { id: string; position: number };
+
+/**
+ * Plain multi-row INSERTs (pipeline/sql.ts), a batch at a time as the rows are produced: Prisma's
+ * createMany cost far more CPU and memory per row, which dominated large imports (bench:import).
+ * Returns how many rows were written (a row that hits a unique constraint is skipped).
+ */
+async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: Iterable<unknown[]>, onBatch: (rows: number) => void = () => {}): Promise<number> {
+  let batch: unknown[][] = [];
+  let written = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    written += (await insertIgnoringConflicts(tx, table, ["id", ...columns], batch.map((row) => [randomUUID(), ...row]), ["id"])).length;
+    onBatch(batch.length);
+    batch = [];
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === BATCH) await flush();
+  }
+  await flush();
+  return written;
+}
+
+/**
+ * Makes the given texts the project's Definition of Done: criteria of the same text are kept (a
+ * re-import adds nothing), missing ones are appended as manual items. Cards that existed before
+ * the import do not get the new criteria (as when the definition is edited in settings).
+ */
+async function adoptDefinition(tx: Tx, projectId: string, texts: string[]): Promise<Map<string, Criterion>> {
+  if (!texts.length) throw validationFailed([{ path: "mapping.definitionOfDone", message: "No card of this file has a checklist of that name." }]);
+  const existing = await tx.checklistCriterion.findMany({ where: { projectId, list: "DOD" }, orderBy: { position: "asc" }, select: { id: true, text: true, position: true } });
+  const byText = new Map<string, Criterion>(existing.map((criterion) => [criterion.text.trim(), criterion]));
+  let position = existing.at(-1)?.position ?? -1;
+  for (const text of texts) {
+    if (byText.has(text)) continue;
+    const created = await tx.checklistCriterion.create({ data: { projectId, list: "DOD", position: ++position, text, kind: "manual" }, select: { id: true, position: true } });
+    byText.set(text, created);
+  }
+  return byText;
 }

@@ -28,13 +28,18 @@ async function keyTaken(key: string) {
   );
 }
 
-/** Creates a project with the default columns. Team admins and product owners may create projects. */
-export async function createProject(actor: Actor, input: CreateProjectInput) {
+export type NewColumn = { name: string; category: "TODO" | "IN_PROGRESS" | "DONE"; wipLimit: number | null; policy?: string; sourceId?: string };
+
+/**
+ * Creates a project with the default columns (or the given ones: a project started from an
+ * import gets the source's). Team admins and product owners may create projects.
+ */
+export async function createProject(actor: Actor, input: Omit<CreateProjectInput, "import">, initialColumns: readonly NewColumn[] = DEFAULT_COLUMNS) {
   await requireTeamRole(actor, input.teamId, "PRODUCT_OWNER");
   const taken = await db.project.findUnique({ where: { key: input.key }, select: { id: true } });
   if (taken) throw await keyTaken(input.key);
   let rank: string | null = null;
-  const columns = DEFAULT_COLUMNS.map((column) => ({ ...column, rank: (rank = rankBetween(rank, null)) }));
+  const columns = initialColumns.map((column) => ({ ...column, rank: (rank = rankBetween(rank, null)) }));
   try {
     return await db.project.create({
       data: {
