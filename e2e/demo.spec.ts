@@ -17,7 +17,7 @@ test.describe("as the product owner", () => {
     await expect(page.locator("section", { has: page.getByRole("heading", { name: "Active" }) })).toContainText("Sprint 4");
 
     await closed.getByRole("link", { name: "Sprint 1" }).click();
-    await expect(page.getByRole("heading", { name: /Sprint 1/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /Sprint 1/ })).toBeVisible();
     const tile = (label: string) => page.locator("dl > div", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) });
     await expect(tile("Committed")).toContainText("19 pts");
     await expect(tile("Completed")).toContainText("11 pts");
