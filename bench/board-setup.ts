@@ -1,6 +1,7 @@
 // Set-up for bench/board.ts: a database (PGlite in memory, or a scratch PostgreSQL database), a
 // project with N cards spread over the default columns (bulk insert, real ranks), and a model of
 // each client's cards so moves can name valid neighbours without asking the server.
+import pg from "pg";
 import { compareRanks, ranksBetween } from "@/lib/domain/ranking";
 import { openDatabase, setDatabase, type Database } from "@/lib/server/database";
 import { createScratchPostgres } from "@/lib/server/testing/test-database";
@@ -116,4 +117,16 @@ export function seededRandom(seed: number) {
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
+}
+
+/** Whether a PostgreSQL server answers at `url` (benchmarks skip its figures when it does not). */
+export async function postgresReachable(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }

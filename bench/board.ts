@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import * as moveRoute from "@/app/api/v1/cards/[cardKey]/move/route";
 import { getBoard } from "@/lib/server/queries/board";
-import { ClientModel, currentCards, openPglite, openPostgres, seedBoard, seededRandom, type Target } from "./board-setup";
+import { ClientModel, currentCards, openPglite, openPostgres, postgresReachable, seedBoard, seededRandom, type Target } from "./board-setup";
 
 process.env.AUTH_SECRET ??= "bench-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
@@ -156,17 +156,6 @@ async function benchSize(target: Target, size: number) {
   console.log(`  board read (getBoard, ${size.toLocaleString("en")} cards): p50 ${ms(percentile(reads, 50))}, p95 ${ms(percentile(reads, 95))}   [target p50 ≤ 25 ms at 1,000]`);
   console.log(`  rows written per move (pg_stat_user_tables): ${written}   [by design: Card 1, CardEvent 1 (+1 COMPLETED/REOPENED when entering/leaving Done), RealtimeEvent 1]`);
   console.log(`  memory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heapUsed ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`);
-}
-
-async function postgresReachable(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function main() {

@@ -4,7 +4,6 @@
 // Requests go through the real route handlers with real Requests and a viewer's token: the time is
 // the server's (authentication, validation, queries, JSON), without the network.
 import { cpus, loadavg } from "node:os";
-import pg from "pg";
 import * as agingRoute from "@/app/api/v1/projects/[key]/reports/aging/route";
 import * as cfdRoute from "@/app/api/v1/projects/[key]/reports/cfd/route";
 import * as cycleTimeRoute from "@/app/api/v1/projects/[key]/reports/cycle-time/route";
@@ -16,7 +15,7 @@ import { addDays, dayOf } from "@/lib/domain/reports/dates";
 import type { Database } from "@/lib/server/database";
 import { tokenFor } from "@/lib/server/testing/http";
 import { makeWorld } from "@/prisma/factories";
-import { openPglite, openPostgres, seededRandom, type Target } from "./board-setup";
+import { openPglite, openPostgres, postgresReachable, seededRandom, type Target } from "./board-setup";
 
 process.env.AUTH_SECRET ??= "bench-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
@@ -153,17 +152,6 @@ async function bench(target: Target) {
   for (const [name, handler, path, params] of cases) {
     const result = await time(handler, path, params, token);
     console.log(`  ${name.padEnd(42)} p50 ${ms(result.p50).padStart(9)}, p95 ${ms(result.p95).padStart(9)}   ${result.p95 <= 150 ? "≤" : ">"} 150 ms target`);
-  }
-}
-
-async function postgresReachable(url: string) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
   }
 }
 
