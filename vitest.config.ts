@@ -22,7 +22,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           exclude: [otherDatabaseOnly, "node_modules/**"],
-          globalSetup: ["tests/integration/support/pglite-snapshot.ts"],
+          globalSetup: ["tests/integration/support/migrated-snapshot.ts"],
           // Failure-path tests make the server log errors on purpose; assertions say what went wrong.
           env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
           testTimeout: 60_000,

@@ -2,7 +2,7 @@
 // PostgreSQL when TEST_DATABASE_URL is set; they also run db:migrate and db:seed as the README shows
 // them), then Playwright end-to-end (on PGlite; on PostgreSQL the specs whose outcome depends on the
 // database, see playwright.config.ts).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { CHROMIUM_HELP, findChromium } from "./find-chromium.mjs";
 
 const steps = [];
@@ -15,6 +15,31 @@ function run(name, command, args, env = {}) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   steps.push({ name, ok: result.status === 0, seconds });
   if (result.status !== 0) finish(`✗ ${name} failed`);
+}
+
+/**
+ * Runs single-threaded checks side by side (each would leave the second core idle); each one's
+ * output is printed whole when it ends, so logs do not interleave.
+ */
+async function runTogether(checks) {
+  const results = await Promise.all(
+    checks.map(({ name, command, args }) => {
+      const started = Date.now();
+      return new Promise((resolve) => {
+        const child = spawn(command, args, { env: process.env });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => (output += chunk));
+        child.on("close", (status) => {
+          console.log(`\n▶ ${name}\n${output.trimEnd()}`);
+          resolve({ name, ok: status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+        });
+      });
+    }),
+  );
+  steps.push(...results);
+  const failed = results.find((result) => !result.ok);
+  if (failed) finish(`✗ ${failed.name} failed`);
 }
 
 function finish(message) {
@@ -32,10 +57,12 @@ const only = process.argv[2];
 const want = (group) => !only || only === group;
 
 if (want("static")) {
-  run("lint", "npx", ["eslint", "."]);
   run("Prisma client (db:generate)", "npm", ["run", "db:generate"]);
-  run("typecheck", "npx", ["tsc", "--noEmit"]);
-  run("migration drift check (db:check)", "npm", ["run", "db:check"]);
+  await runTogether([
+    { name: "lint", command: "npx", args: ["eslint", "."] },
+    { name: "typecheck", command: "npx", args: ["tsc", "--noEmit"] },
+    { name: "migration drift check (db:check)", command: "npm", args: ["run", "db:check"] },
+  ]);
 }
 if (want("unit")) run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (want("integration")) {

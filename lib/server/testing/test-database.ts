@@ -23,10 +23,14 @@ async function adminQuery(sql: string) {
   }
 }
 
-/** Creates an empty PostgreSQL database on the test server and returns its URL. */
-export async function createScratchPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * Creates a PostgreSQL database on the test server and returns its URL: empty, or a copy of the
+ * run's migrated template (tests/integration/support/migrated-snapshot.ts) when `fromTemplate`.
+ */
+export async function createScratchPostgres({ fromTemplate = false } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `shipboard_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
+  const template = fromTemplate ? process.env.SHIPBOARD_TEST_PG_TEMPLATE : undefined;
+  await adminQuery(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
@@ -36,13 +40,13 @@ export type TestDatabase = Database & { url?: string; dispose(): Promise<void> }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDbKind === "postgres") {
-    const scratch = await createScratchPostgres();
+    const scratch = await createScratchPostgres({ fromTemplate: true });
     const database = openDatabase({ kind: "postgres", url: scratch.url, poolSize: 20 });
     await database.migrate();
     setDatabase(database);
     return { ...database, url: scratch.url, dispose: async () => (await database.close(), await scratch.drop(), setDatabase(undefined)) };
   }
-  // The migrated snapshot of the run (tests/integration/support/pglite-snapshot.ts), when there is
+  // The migrated snapshot of the run (tests/integration/support/migrated-snapshot.ts), when there is
   // one; migrate() then only confirms that it is current.
   const snapshotFile = process.env.SHIPBOARD_TEST_SNAPSHOT;
   const snapshot = snapshotFile ? new Blob([await readFile(snapshotFile)]) : undefined;
