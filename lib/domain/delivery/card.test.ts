@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cardDelivery, shasByCard, type CardDeliveryFacts } from "./card";
+import { cardDelivery, type CardDeliveryFacts } from "./card";
 import { analyzeDeliveries } from "./history";
+import { shasByCard } from "./shipped";
 import { t, weekOfDelivery } from "./testing";
 
 const analysis = analyzeDeliveries(weekOfDelivery);

@@ -1,6 +1,6 @@
 /** A card's road to production and where its time went (issue 14, Shipboard's own measures). */
 import { hoursBetween } from "./metrics";
-import type { Commit, DeliveryAnalysis, Incident } from "./types";
+import type { DeliveryAnalysis, Incident } from "./types";
 
 export interface CardDeliveryFacts {
   key: string;
@@ -34,19 +34,6 @@ export interface CardDelivery {
   columns: { columnId: string; column: string; hours: number }[];
   /** Started, PRs opened and merged, each environment first reached, incidents: in time order. */
   timeline: TimelineEvent[];
-}
-
-/** Each card key's commit shas, so many cards are read with one pass over the commits. */
-export function shasByCard(commits: readonly Commit[]): Map<string, string[]> {
-  const byCard = new Map<string, string[]>();
-  for (const commit of commits) {
-    for (const key of commit.cardKeys) {
-      const shas = byCard.get(key);
-      if (shas) shas.push(commit.sha);
-      else byCard.set(key, [commit.sha]);
-    }
-  }
-  return byCard;
 }
 
 const earliest = (dates: readonly (Date | null)[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeDeliveries, linkIncident } from "./history";
+import { analyzeDeliveries, incidentLinker } from "./history";
 import { deployment, t, weekOfDelivery } from "./testing";
 import type { DeliveryHistory, Incident } from "./types";
 
@@ -42,10 +42,10 @@ describe("reading a week of delivery", () => {
     expect(analysis.incidentLinks.get("i1")).toBe("d4");
   });
 
-  it("measures each recovery: the next successful deployment after a failed or rolled-back one, an incident's resolution", () => {
+  it("measures each failure's recovery: the next successful deployment after a failed one, an incident's resolution", () => {
+    // d4 was rolled back, but i1 is the same outage: its resolution is the one recovery counted.
     expect(analysis.recoveries).toEqual([
       { deploymentId: "d2", incidentId: null, environment: "production", failedAt: t("03 12:00"), recoveredAt: t("03 14:00") },
-      { deploymentId: "d4", incidentId: null, environment: "production", failedAt: t("04 12:00"), recoveredAt: t("04 15:00") },
       { deploymentId: "d4", incidentId: "i1", environment: "production", failedAt: t("04 13:00"), recoveredAt: t("04 16:00") },
     ]);
   });
@@ -53,15 +53,14 @@ describe("reading a week of delivery", () => {
 
 describe("rollbacks", () => {
   it("deploy a sha that went live before the live one; rolling forward again is not one", () => {
-    const result = flags(
-      history([
-        deployment("a", "production", "c1", "success", "02 10:00"),
-        deployment("b", "production", "c2", "success", "02 11:00"),
-        deployment("back", "production", "c1", "success", "02 12:00"),
-        deployment("forward", "production", "c2", "success", "02 13:00"),
-        deployment("again", "production", "c2", "success", "02 14:00"),
-      ]),
-    );
+    const rolledBack = history([
+      deployment("a", "production", "c1", "success", "02 10:00"),
+      deployment("b", "production", "c2", "success", "02 11:00"),
+      deployment("back", "production", "c1", "success", "02 12:00"),
+      deployment("forward", "production", "c2", "success", "02 13:00"),
+      deployment("again", "production", "c2", "success", "02 14:00"),
+    ]);
+    const result = flags(rolledBack);
     expect(Object.entries(result).map(([id, f]) => [id, f.rollback, f.rolledBack])).toEqual([
       ["a", false, false],
       ["b", false, true],
@@ -69,6 +68,8 @@ describe("rollbacks", () => {
       ["forward", false, false],
       ["again", false, false],
     ]);
+    // b failed by being rolled back; the rollback recovered it an hour later.
+    expect(analyzeDeliveries(rolledBack).recoveries).toEqual([{ deploymentId: "b", incidentId: null, environment: "production", failedAt: t("02 11:00"), recoveredAt: t("02 12:00") }]);
   });
 
   it("roll nothing back when they fail, and are read per production environment only", () => {
@@ -92,7 +93,8 @@ describe("rollbacks", () => {
 describe("linking an incident", () => {
   const analysis = analyzeDeliveries(weekOfDelivery);
   const incident = (fields: Partial<Incident>): Incident => ({ id: "i", openedAt: t("05 13:00"), resolvedAt: null, deploymentSha: null, cardKey: null, ...fields });
-  const link = (fields: Partial<Incident>) => linkIncident(incident(fields), analysis.deployments, weekOfDelivery.commits)?.id ?? null;
+  const linkIncident = incidentLinker(analysis.deployments, weekOfDelivery.commits);
+  const link = (fields: Partial<Incident>) => linkIncident(incident(fields))?.id ?? null;
 
   it("takes the latest successful production deployment of the named sha before it opened", () => {
     // c3 went live with d3 (Tuesday) and again with the rollback d5 (Wednesday); d2 failed.

@@ -3,7 +3,7 @@
  * production deployments were rollbacks, failed or caused incidents, and how long recovery took.
  */
 import { isProductionEnvironment } from "./environments";
-import { carriedCommits, inTimeOrder } from "./shipped";
+import { carriedCommits, inTimeOrder, shasByCard } from "./shipped";
 import type { AnalyzedDeployment, Commit, DeliveryAnalysis, DeliveryHistory, Incident, Recovery } from "./types";
 
 /** Production deployments that count in the measures: those that finished, successfully or not. */
@@ -19,11 +19,13 @@ const isLiveDeployment = (deployment: AnalyzedDeployment) => isCounted(deploymen
  *   live sha did (a sha whose push was never seen and never shipped there cannot be placed, so it is
  *   not one); when it succeeds, the deployment it replaced is "rolled back" (only that one: older
  *   deployments undone with it are not blamed);
- * - an incident links per `linkIncident`;
+ * - an incident links per `incidentLinker`;
  * - a production deployment failed when its status is failure, it was rolled back, or an incident
  *   links to it;
- * - recovery from a failed or rolled-back deployment is the next successful production deployment
- *   to the same environment; from an incident, its resolution (an unresolved one has not recovered);
+ * - one recovery per failure: each incident linked to a deployment is a failure, recovered at its
+ *   resolution (an unresolved one has not recovered); a failed or rolled-back deployment no incident
+ *   links to is one, recovered by the next successful production deployment to the same
+ *   environment (so a rollback answering an incident does not count the same outage twice);
  * - a production deployment is unplanned when it is a rollback or finished after a failure and no
  *   later than its recovery, in the failure's environment.
  */
@@ -51,10 +53,10 @@ export function analyzeDeliveries(history: DeliveryHistory): DeliveryAnalysis {
     for (const sha of deployment.commits) if (!firstInProduction.has(sha)) firstInProduction.set(sha, { deploymentId: deployment.id, at: deployment.finishedAt! });
   }
 
-  const byId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
   const incidentLinks = new Map<string, string | null>();
+  const linkIncident = incidentLinker(deployments, history.commits);
   for (const incident of history.incidents) {
-    const linked = linkIncident(incident, deployments, history.commits);
+    const linked = linkIncident(incident);
     incidentLinks.set(incident.id, linked?.id ?? null);
     linked?.incidentIds.push(incident.id);
   }
@@ -62,7 +64,7 @@ export function analyzeDeliveries(history: DeliveryHistory): DeliveryAnalysis {
     deployment.failed = isCounted(deployment) && (deployment.status === "failure" || deployment.rolledBack || deployment.incidentIds.length > 0);
   }
 
-  const recoveries = recoveriesOf(deployments, history.incidents, incidentLinks, byId);
+  const recoveries = recoveriesOf(deployments, history.incidents, incidentLinks);
   markUnplanned(deployments, recoveries);
   return { deployments, incidentLinks, recoveries, firstInProduction };
 }
@@ -86,30 +88,64 @@ function markRollbacks(deployments: AnalyzedDeployment[]): void {
   }
 }
 
-/**
- * The production deployment an incident belongs to: among the successful production deployments of
- * the sha it names (or that shipped a commit of the card it names), the latest one finished by the
- * time it opened, else the earliest; when it names neither or nothing matches, the latest successful
- * production deployment finished by the time it opened. Null when there is none.
- */
-export function linkIncident(incident: Incident, deployments: readonly AnalyzedDeployment[], commits: readonly Commit[]): AnalyzedDeployment | null {
-  const live = deployments.filter(isLiveDeployment);
-  const cardShas = incident.cardKey === null ? null : new Set(commits.filter((commit) => commit.cardKeys.includes(incident.cardKey!)).map((commit) => commit.sha));
-  const named = live.filter((deployment) => (incident.deploymentSha !== null && deployment.sha === incident.deploymentSha) || (cardShas !== null && deployment.commits.some((sha) => cardShas.has(sha))));
-  const before = (list: AnalyzedDeployment[]) => list.filter((deployment) => deployment.finishedAt!.getTime() <= incident.openedAt.getTime()).at(-1);
-  if (named.length) return before(named) ?? named[0]!;
-  return before(live) ?? null;
+/** The last of `deployments` (in time order) finished at or before `at`. */
+function latestBy(deployments: readonly AnalyzedDeployment[], at: Date): AnalyzedDeployment | undefined {
+  let low = 0;
+  let high = deployments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (deployments[middle]!.finishedAt!.getTime() <= at.getTime()) low = middle + 1;
+    else high = middle;
+  }
+  return deployments[low - 1];
 }
 
-function recoveriesOf(deployments: readonly AnalyzedDeployment[], incidents: readonly Incident[], links: ReadonlyMap<string, string | null>, byId: ReadonlyMap<string, AnalyzedDeployment>): Recovery[] {
+/**
+ * Links incidents to the production deployment each belongs to: among the successful production
+ * deployments of the sha it names (or that shipped a commit of the card it names), the latest one
+ * finished by the time it opened, else the earliest; when it names neither or nothing matches, the
+ * latest successful production deployment finished by the time it opened. Null when there is none.
+ * `deployments` must be in time order; the indexes are built once for all incidents.
+ */
+export function incidentLinker(deployments: readonly AnalyzedDeployment[], commits: readonly Commit[]): (incident: Incident) => AnalyzedDeployment | null {
+  const live = deployments.filter(isLiveDeployment);
+  const byDeployedSha = new Map<string, AnalyzedDeployment[]>();
+  const byShippedSha = new Map<string, AnalyzedDeployment[]>();
+  const add = (index: Map<string, AnalyzedDeployment[]>, sha: string, deployment: AnalyzedDeployment) => {
+    const list = index.get(sha);
+    if (list) list.push(deployment);
+    else index.set(sha, [deployment]);
+  };
+  for (const deployment of live) {
+    add(byDeployedSha, deployment.sha!, deployment);
+    for (const sha of deployment.commits) add(byShippedSha, sha, deployment);
+  }
+  const cardShas = shasByCard(commits);
+
+  return (incident) => {
+    const named = new Set<AnalyzedDeployment>(incident.deploymentSha === null ? [] : (byDeployedSha.get(incident.deploymentSha) ?? []));
+    for (const sha of incident.cardKey === null ? [] : (cardShas.get(incident.cardKey) ?? [])) for (const deployment of byShippedSha.get(sha) ?? []) named.add(deployment);
+    if (!named.size) return latestBy(live, incident.openedAt) ?? null;
+    const candidates = [...named].sort((a, b) => a.finishedAt!.getTime() - b.finishedAt!.getTime());
+    return latestBy(candidates, incident.openedAt) ?? candidates[0]!;
+  };
+}
+
+function recoveriesOf(deployments: readonly AnalyzedDeployment[], incidents: readonly Incident[], links: ReadonlyMap<string, string | null>): Recovery[] {
+  const byId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
   const recoveries: Recovery[] = [];
-  deployments.forEach((deployment, index) => {
-    if (!deployment.failed || !(deployment.status === "failure" || deployment.rolledBack)) return;
-    const next = deployments.slice(index + 1).find((later) => later.environment === deployment.environment && isLiveDeployment(later));
-    recoveries.push({ deploymentId: deployment.id, incidentId: null, environment: deployment.environment, failedAt: deployment.finishedAt!, recoveredAt: next?.finishedAt ?? null });
-  });
+  // Walking backwards, the next successful production deployment to each environment.
+  const nextLive = new Map<string, AnalyzedDeployment>();
+  for (const deployment of [...deployments].reverse()) {
+    if (deployment.failed && !deployment.incidentIds.length) {
+      const next = nextLive.get(deployment.environment);
+      recoveries.push({ deploymentId: deployment.id, incidentId: null, environment: deployment.environment, failedAt: deployment.finishedAt!, recoveredAt: next?.finishedAt ?? null });
+    }
+    if (isLiveDeployment(deployment)) nextLive.set(deployment.environment, deployment);
+  }
   for (const incident of incidents) {
-    const deployment = byId.get(links.get(incident.id) ?? "");
+    const linkedId = links.get(incident.id);
+    const deployment = linkedId ? byId.get(linkedId) : undefined;
     if (!deployment) continue;
     recoveries.push({ deploymentId: deployment.id, incidentId: incident.id, environment: deployment.environment, failedAt: incident.openedAt, recoveredAt: incident.resolvedAt });
   }

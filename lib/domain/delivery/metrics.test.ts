@@ -29,22 +29,22 @@ describe("the DORA measures of a week of delivery", () => {
     expect(week.deployments.map((d) => d.id)).toEqual(["d1", "d2", "d3", "d4", "d5", "d6"]);
   });
 
-  it("take the median recovery: d2 → d3 2 h, d4 → d5 3 h, i1 opened → resolved 3 h", () => {
-    expect(week.recoveryTime).toEqual({ medianHours: 3 });
+  it("take the median recovery: d2 → d3 2 h, i1 opened → resolved 3 h (d4's rollback is the same outage)", () => {
+    expect(week.recoveryTime).toEqual({ medianHours: 2.5 });
   });
 });
 
 describe("a range's edges", () => {
   it("keep only what finished (or failed) on the range's days", () => {
     // Tuesday–Wednesday: d2, d3, d4, d5. Lead times c3 5 h, c4 2.5 h → 3.75, shown as 3.8.
-    // Failures d2, d4 → 2 / 4; unplanned d3, d5 → 2 / 4; recoveries 2, 3, 3 h → 3;
+    // Failures d2, d4 → 2 / 4; unplanned d3, d5 → 2 / 4; recoveries 2 h (d2), 3 h (i1) → 2.5;
     // 3 successful deployments in 2 days; one short week with 2 days deployed → weekly.
     const midweek = metricsOf(weekOfDelivery, "2026-03-03", "2026-03-04");
     expect(midweek).toMatchObject({
       deploymentFrequency: { perDay: 1.5, perWeek: 10.5, bucket: "weekly" },
       changeLeadTime: { medianHours: 3.8 },
       changeFailureRate: 0.5,
-      recoveryTime: { medianHours: 3 },
+      recoveryTime: { medianHours: 2.5 },
       reworkRate: 0.5,
     });
   });

@@ -52,10 +52,12 @@ export function deliveryMetrics(analysis: DeliveryAnalysis, commits: readonly Co
   const successes = deployments.filter((deployment) => deployment.status === "success");
   const rate = (count: number) => (deployments.length ? count / deployments.length : null);
 
+  // Only shipped commits have a lead time, and their deployments' days are already known.
+  const inRangeIds = new Set(deployments.map((deployment) => deployment.id));
   const leadTimes = commits.flatMap((commit) => {
     const first = analysis.firstInProduction.get(commit.sha);
     const committed = commitTime(commit);
-    if (!first || !committed || !inRange(first.at, range)) return [];
+    if (!first || !committed || !inRangeIds.has(first.deploymentId)) return [];
     const hours = (first.at.getTime() - committed.getTime()) / HOUR_MS;
     return hours >= 0 ? [hours] : [];
   });
@@ -64,10 +66,7 @@ export function deliveryMetrics(analysis: DeliveryAnalysis, commits: readonly Co
     .map((recovery) => (recovery.recoveredAt!.getTime() - recovery.failedAt.getTime()) / HOUR_MS);
 
   return {
-    deploymentFrequency: deploymentFrequency(
-      successes.map((deployment) => deployment.finishedAt!),
-      range,
-    ),
+    deploymentFrequency: deploymentFrequency(successes.map((deployment) => deployment.finishedAt!), range),
     changeLeadTime: { medianHours: oneDecimal(median(leadTimes)) },
     changeFailureRate: rate(deployments.filter((deployment) => deployment.failed).length),
     recoveryTime: { medianHours: oneDecimal(median(recoveryHours)) },

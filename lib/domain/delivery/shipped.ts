@@ -1,6 +1,6 @@
 /** Which commits each deployment shipped (issue 14). */
 import { branchFromRef } from "../pipeline/types";
-import type { Deployment, Push } from "./types";
+import type { Commit, Deployment, Push } from "./types";
 
 /** When a deployment happened: its finish, else its start; null when neither is known. */
 function deploymentTime(deployment: Deployment): Date | null {
@@ -75,4 +75,17 @@ export function carriedCommits(deployments: readonly Deployment[], pushes: reado
     if (position !== undefined && position > frontier) shippedThrough.set(frontierKey, position);
   }
   return carried;
+}
+
+/** Each card key's commit shas, so many cards are read with one pass over the commits. */
+export function shasByCard(commits: readonly Commit[]): Map<string, string[]> {
+  const byCard = new Map<string, string[]>();
+  for (const commit of commits) {
+    for (const key of commit.cardKeys) {
+      const shas = byCard.get(key);
+      if (shas) shas.push(commit.sha);
+      else byCard.set(key, [commit.sha]);
+    }
+  }
+  return byCard;
 }
