@@ -23,7 +23,8 @@ const twoDecimals = (n: number) => Math.round(n * 100) / 100;
  * fixed last three months:
  * - daily: the median number of days with a deployment per week is at least 3;
  * - weekly: the median over weeks of "had a deployment" (1 or 0) is at least 1, i.e. most weeks did;
- * - monthly: the median number of deployments per month is at least 1;
+ * - monthly: the median number of deployments per month is at least 1 (METRICS.md's wording; its
+ *   SQL takes that median over week rows, which weighs a month by its weeks);
  * - yearly: anything slower.
  * Medians are interpolated (`median`). Weeks are ISO weeks (Monday start) and months calendar
  * months, counting only the days inside the range, so a range starting mid-week has a short first
@@ -40,11 +41,13 @@ function fourKeysBucket(days: readonly string[], deployDays: readonly string[]):
   const distinctDays = new Set(deployDays);
   const daysDeployedPerWeek = new Map<string, number>();
   const deploymentsPerMonth = new Map<string, number>();
+  const monthOf = (day: string) => day.slice(0, 7);
   for (const day of days) {
-    daysDeployedPerWeek.set(isoWeekStart(day), (daysDeployedPerWeek.get(isoWeekStart(day)) ?? 0) + (distinctDays.has(day) ? 1 : 0));
-    deploymentsPerMonth.set(day.slice(0, 7), 0);
+    const week = isoWeekStart(day);
+    daysDeployedPerWeek.set(week, (daysDeployedPerWeek.get(week) ?? 0) + (distinctDays.has(day) ? 1 : 0));
+    deploymentsPerMonth.set(monthOf(day), 0);
   }
-  for (const day of deployDays) deploymentsPerMonth.set(day.slice(0, 7), deploymentsPerMonth.get(day.slice(0, 7))! + 1);
+  for (const day of deployDays) deploymentsPerMonth.set(monthOf(day), deploymentsPerMonth.get(monthOf(day))! + 1);
   const weeks = [...daysDeployedPerWeek.values()];
   if (median(weeks)! >= 3) return "daily";
   if (median(weeks.map((count) => (count > 0 ? 1 : 0)))! >= 1) return "weekly";
