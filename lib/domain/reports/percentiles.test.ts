@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nearestRank, percentiles } from "./percentiles";
+import { median, nearestRank, percentiles } from "./percentiles";
 
 describe("nearest-rank percentiles", () => {
   it("takes the ⌈p·n⌉-th smallest value, whatever the input order", () => {
@@ -16,5 +16,18 @@ describe("nearest-rank percentiles", () => {
   it("is the only value for one value, and null for none", () => {
     expect(percentiles([4])).toEqual({ p50: 4, p70: 4, p85: 4, p95: 4 });
     expect(percentiles([])).toEqual({ p50: null, p70: null, p85: null, p95: null });
+  });
+});
+
+describe("median", () => {
+  it("is the middle value of an odd count and interpolates an even one, like Four Keys' PERCENTILE_CONT", () => {
+    expect(median([9, 1, 5])).toBe(5);
+    // 1, 100: nearest rank says 1, the interpolated median says (1 + 100) / 2.
+    expect(median([100, 1])).toBe(50.5);
+    expect(median([0, 0, 1, 1])).toBe(0.5);
+  });
+
+  it("is null for no values", () => {
+    expect(median([])).toBeNull();
   });
 });

@@ -19,3 +19,16 @@ export function percentiles(values: readonly number[]): Percentiles {
   const at = (p: number) => nearestRank(sorted, p);
   return { p50: at(50), p70: at(70), p85: at(85), p95: at(95) };
 }
+
+/**
+ * Median as Four Keys computes it (BigQuery `PERCENTILE_CONT(x, 0.5)`, dora-team/fourkeys METRICS.md):
+ * the middle value, or the mean of the two middle values for an even count. Null for no values. The
+ * delivery (DORA) measures use it so their numbers compare with Four Keys and the DORA research; the
+ * flow reports keep the nearest-rank p50 above.
+ */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
