@@ -36,6 +36,10 @@ export async function readJsonDocument(chunks: AsyncIterable<string>, visitor: J
     take(token);
   };
   const take = (token: Token) => {
+    // The tokenizer's strings are views into the text chunk they came from (V8 keeps a substring
+    // as a slice of its parent): one kept id would keep its whole chunk alive, and the kept ids and
+    // comments of a large board would keep the whole file. A flat copy is handed over instead.
+    if (token.name === "stringValue") token = { name: "stringValue", value: ` ${token.value}`.slice(1) };
     if (assembling) {
       assembling.assembler.consume(token);
       if (!assembling.assembler.done) return;
