@@ -5,7 +5,9 @@ import type { TeamRole } from "@/lib/domain/roles";
 import { authenticate, type Actor } from "@/lib/server/authenticate";
 import { AppError, asInputError, fieldIssues, unauthorized } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { readMultipart } from "@/lib/server/multipart";
 import { parseInput } from "@/lib/validation/common";
+import { MAX_IMPORT_BYTES } from "@/lib/validation/imports";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -62,19 +64,21 @@ export function errorResponse(thrown: unknown, requestId?: string): Response {
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, 500);
 }
 
-async function readBody(req: Request, schema: z.ZodType | undefined): Promise<unknown> {
-  if (!schema) return undefined;
-  // Uploads (imports) come as multipart: each field as text, a file field as the file's text.
+/** The validated body, and what to release once the request is answered (an upload's files on disk). */
+async function readBody(req: Request, schema: z.ZodType | undefined): Promise<{ body: unknown; release?: () => Promise<void> }> {
+  if (!schema) return { body: undefined };
+  // Uploads (imports, the largest files any endpoint takes) come as multipart: each field as text,
+  // a file field as a Blob spooled to disk.
   if (req.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    const form = await req.formData().catch(() => {
+    const { fields, release } = await readMultipart(req, MAX_IMPORT_BYTES).catch(() => {
       throw new AppError("INVALID_BODY", "The multipart body could not be read.", 400);
     });
-    const fields: Record<string, string> = {};
-    for (const [name, value] of form.entries()) {
-      fields[name] = typeof value === "string" ? value : await value.text();
-      if (typeof value !== "string" && !form.has(`${name}Name`)) fields[`${name}Name`] = value.name;
+    try {
+      return { body: parse(schema, fields, "body"), release };
+    } catch (error) {
+      await release();
+      throw error;
     }
-    return parse(schema, fields, "body");
   }
   const text = await req.text();
   let raw: unknown;
@@ -83,7 +87,7 @@ async function readBody(req: Request, schema: z.ZodType | undefined): Promise<un
   } catch {
     throw new AppError("INVALID_JSON", "The request body is not valid JSON.", 400);
   }
-  return parse(schema, raw, "body");
+  return { body: parse(schema, raw, "body") };
 }
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown, where: string): z.output<S> {
@@ -102,6 +106,7 @@ export function apiRoute<P extends AnyObject, Q extends AnyObject, B extends z.Z
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+    let release: (() => Promise<void>) | undefined;
     try {
       const actor = await authenticate(req);
       if (spec.sessionOnly && actor.via !== "session") throw unauthorized("This endpoint needs a browser session, not an API token.");
@@ -109,12 +114,15 @@ export function apiRoute<P extends AnyObject, Q extends AnyObject, B extends z.Z
       const params = spec.params ? parse(spec.params, rawParams, "path") : ({} as z.output<P>);
       const url = new URL(req.url);
       const query = spec.query ? parse(spec.query, Object.fromEntries(url.searchParams), "query") : ({} as z.output<Q>);
-      const body = (await readBody(req, spec.body)) as z.output<B>;
-      const result = await handler({ req, actor, params, query, body, requestId });
+      const read = await readBody(req, spec.body);
+      release = read.release;
+      const result = await handler({ req, actor, params, query, body: read.body as z.output<B>, requestId });
       if (result instanceof Response) return result;
       return json(result ?? { ok: true }, spec.status ?? 200);
     } catch (error) {
       return errorResponse(error, requestId);
+    } finally {
+      await release?.();
     }
   };
 }

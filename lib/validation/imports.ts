@@ -25,13 +25,16 @@ const formJson = <S extends z.ZodType>(schema: S) =>
     }
   }, schema);
 
+const fileSize = (file: string | Blob) => (typeof file === "string" ? Buffer.byteLength(file) : file.size);
+
 /** The file and how to read it, as an import and a new project from an import both take it. */
 export const importFileSchema = z.object({
   source: z.enum(IMPORT_SOURCES),
+  // Its text in a JSON body; a multipart upload arrives as a Blob read from disk (lib/server/multipart.ts).
   file: z
-    .string()
-    .min(1, "The file is empty.")
-    .refine((text) => Buffer.byteLength(text) <= MAX_IMPORT_BYTES, `The file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`),
+    .union([z.string(), z.instanceof(Blob)])
+    .refine((file) => fileSize(file) > 0, "The file is empty.")
+    .refine((file) => fileSize(file) <= MAX_IMPORT_BYTES, `The file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`),
   fileName: z.string().max(255).optional(),
   includeArchived: formBoolean.default(false),
 });

@@ -64,7 +64,7 @@ describe("Shipboard JSON export", () => {
     expect(first.cards.some((card: { pipeline: { runs: string[]; deployments: string[] } }) => card.pipeline.runs.length && card.pipeline.deployments.length)).toBe(true);
 
     const copy = await makeProject({ userId: adminId, via: "session" }, { teamId: demo.teamId, key: "COPY", name: "Web shop" });
-    const run = await createImport(copy, adminId, { source: "shipboard", text: JSON.stringify(first), dryRun: false });
+    const run = await createImport(copy, adminId, { source: "shipboard", file: JSON.stringify(first), dryRun: false });
     await runImport(run.id);
     expect(await database.prisma.importRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "SUCCEEDED" });
 
@@ -74,14 +74,14 @@ describe("Shipboard JSON export", () => {
     expect(await database.prisma.cardRun.count({ where: { card: { projectId: copy.projectId } } })).toBe(await database.prisma.cardRun.count({ where: { card: { projectId: demo.projectId } } }));
 
     // Importing the same export again updates the restored records instead of adding copies.
-    const again = await createImport(copy, adminId, { source: "shipboard", text: JSON.stringify(first), dryRun: false });
+    const again = await createImport(copy, adminId, { source: "shipboard", file: JSON.stringify(first), dryRun: false });
     await runImport(again.id);
     expect(withoutIds(JSON.parse(await collect(exportProjectJson(copy))))).toEqual(withoutIds(first));
   });
 
   it("refuses an export of an unknown version", async () => {
     const file = JSON.parse(await collect(exportProjectJson(demo)));
-    await expect(createImport(demo, adminId, { source: "shipboard", text: JSON.stringify({ ...file, version: 99 }), dryRun: true })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("version 99") });
+    await expect(createImport(demo, adminId, { source: "shipboard", file: JSON.stringify({ ...file, version: 99 }), dryRun: true })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("version 99") });
   });
 });
 

@@ -63,13 +63,14 @@ describe("POST /projects/{key}/imports", () => {
   it("takes up again a run whose server stopped mid-way (lease expired), and leaves one with a live lease alone", async () => {
     const board = JSON.stringify({ name: "Crash", lists: [{ id: "cl", name: "Crash list", pos: 1 }], cards: [{ id: "cc", name: "Survivor", idList: "cl", pos: 1 }], actions: [] });
     const stale = await database.prisma.importRun.create({
-      data: { projectId: world.project.projectId, source: "trello", status: "RUNNING", file: board, total: 1, attempts: 1, lockedUntil: new Date(Date.now() - 1000), createdById: world.users.PRODUCT_OWNER.id },
+      data: { projectId: world.project.projectId, source: "trello", status: "RUNNING", fileChunks: { create: { seq: 0, text: board } }, total: 1, attempts: 1, lockedUntil: new Date(Date.now() - 1000), createdById: world.users.PRODUCT_OWNER.id },
     });
     const live = await database.prisma.importRun.create({
-      data: { projectId: world.project.projectId, source: "trello", status: "RUNNING", file: board, total: 1, attempts: 1, lockedUntil: new Date(Date.now() + 600_000) },
+      data: { projectId: world.project.projectId, source: "trello", status: "RUNNING", fileChunks: { create: { seq: 0, text: board } }, total: 1, attempts: 1, lockedUntil: new Date(Date.now() + 600_000) },
     });
     await wakeImportWorker();
-    expect(await database.prisma.importRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, file: null });
+    expect(await database.prisma.importRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+    expect(await database.prisma.importFileChunk.count({ where: { runId: stale.id } })).toBe(0);
     expect(await database.prisma.importRun.findUniqueOrThrow({ where: { id: live.id } })).toMatchObject({ status: "RUNNING", attempts: 1 });
     expect(await database.prisma.card.count({ where: { projectId: world.project.projectId, title: "Survivor" } })).toBe(1);
     await database.prisma.importRun.delete({ where: { id: live.id } });

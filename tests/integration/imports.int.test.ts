@@ -28,7 +28,8 @@ async function importInto(project: ProjectAccess, request: Omit<ImportRequest, "
   expect(run.status).toBe("queued");
   await runImport(run.id);
   const stored = await database.prisma.importRun.findUniqueOrThrow({ where: { id: run.id } });
-  expect(stored).toMatchObject({ status: "SUCCEEDED", file: null, error: null });
+  expect(stored).toMatchObject({ status: "SUCCEEDED", error: null });
+  expect(await database.prisma.importFileChunk.count({ where: { runId: run.id } })).toBe(0);
   return stored;
 }
 
@@ -42,7 +43,7 @@ const board = (projectId: string) =>
 describe("importing the fixtures", () => {
   it("Trello minimal board: its one list maps onto “To do”, one card, no moves", async () => {
     const project = await freshProject();
-    await importInto(project, { source: "trello", text: read("trello/deck-testboard-anonymized-minimal.json") });
+    await importInto(project, { source: "trello", file: read("trello/deck-testboard-anonymized-minimal.json") });
     const columns = await board(project.projectId);
     expect(columns.map((column) => [column.name, column.cards.length])).toEqual([["To do", 1], ["In progress", 0], ["Review", 0], ["Done", 0]]);
     const card = columns[0]!.cards[0]!;
@@ -54,7 +55,7 @@ describe("importing the fixtures", () => {
   it("Trello editorial board: 155 cards in 8 new columns in board order, labels applied, no history; a re-import duplicates nothing", async () => {
     const project = await freshProject();
     const text = read("trello/blog-post-ideas-board-2017.json");
-    const first = await importInto(project, { source: "trello", text });
+    const first = await importInto(project, { source: "trello", file: text });
     expect(first.summary).toMatchObject({ columnsCreated: 8, cardsCreated: 155, cardsUpdated: 0, events: 0, comments: 0, checklistItems: 0 });
     const columns = (await board(project.projectId)).slice(4);
     expect(columns.map((column) => [column.name, column.cards.length])).toEqual([
@@ -72,7 +73,7 @@ describe("importing the fixtures", () => {
     expect(labels.filter((label) => label === "In Progress")).toHaveLength(13);
     expect(await database.prisma.cardEvent.count({ where: { projectId: project.projectId } })).toBe(0);
 
-    const again = await importInto(project, { source: "trello", text });
+    const again = await importInto(project, { source: "trello", file: text });
     expect(again.summary).toMatchObject({ columnsCreated: 0, cardsCreated: 0, cardsUpdated: 155 });
     expect(await database.prisma.card.count({ where: { projectId: project.projectId } })).toBe(155);
     expect(await database.prisma.column.count({ where: { projectId: project.projectId } })).toBe(12);
@@ -82,7 +83,7 @@ describe("importing the fixtures", () => {
 
   it("Jira issue with changelog: 4 moves at their original instants, flagged imported with the author's name, 2 comments", async () => {
     const project = await freshProject();
-    await importInto(project, { source: "jira-json", text: read("jira/indeed-engplans-10-rest-issue-with-changelog.json") });
+    await importInto(project, { source: "jira-json", file: read("jira/indeed-engplans-10-rest-issue-with-changelog.json") });
     const card = await database.prisma.card.findFirstOrThrow({ where: { projectId: project.projectId }, include: { column: true, comments: { orderBy: { at: "asc" } } } });
     expect(card).toMatchObject({ title: "Upgrade Ivy from 2.0.0-beta2 to 2.0.0", priority: "LOW", labels: ["Eng"], column: { name: "Closed", category: "DONE" } });
     expect(card.completedAt?.toISOString()).toBe("2009-02-13T00:48:50.000Z");
@@ -123,7 +124,7 @@ describe("import behaviour", () => {
   it("a dry run previews counts and the editable column plan and writes no card; the mapping is then followed", async () => {
     const project = await freshProject();
     const text = JSON.stringify(trello);
-    const dry = await createImport(project, world.users.ADMIN.id, { source: "trello", text, dryRun: true });
+    const dry = await createImport(project, world.users.ADMIN.id, { source: "trello", file: text, dryRun: true });
     expect(dry.status).toBe("succeeded");
     expect(dry.preview).toMatchObject({ counts: { cards: 1, columns: 3, moves: 2, events: 3, checklistItems: 2 } });
     expect(dry.preview!.plan.map((entry) => entry.name)).toEqual(["Backlog", "Doing", "Shipped"]);
@@ -132,7 +133,7 @@ describe("import behaviour", () => {
     const columns = await database.prisma.column.findMany({ where: { projectId: project.projectId }, orderBy: { rank: "asc" } });
     const done = columns.find((column) => column.name === "Done")!;
     const inProgress = columns.find((column) => column.name === "In progress")!;
-    await importInto(project, { source: "trello", text, mapping: { columns: { l3: { columnId: done.id }, l2: { columnId: inProgress.id }, l1: { name: "Ideas", category: "TODO" } } } });
+    await importInto(project, { source: "trello", file: text, mapping: { columns: { l3: { columnId: done.id }, l2: { columnId: inProgress.id }, l1: { name: "Ideas", category: "TODO" } } } });
     const card = await database.prisma.card.findFirstOrThrow({ where: { projectId: project.projectId }, include: { checklist: { orderBy: { position: "asc" } } } });
     expect(card.columnId).toBe(done.id);
     expect(card.completedAt?.toISOString()).toBe("2024-02-03T10:00:00.000Z");
@@ -154,11 +155,11 @@ describe("import behaviour", () => {
       checklists: [...trello.checklists, { id: "k2", idCard: "c2", name: "DoD", pos: 1, checkItems: [{ name: "tested", state: "incomplete", pos: 1 }] }, { id: "k3", idCard: "c2", name: "Notes", pos: 2, checkItems: [{ name: "ask Bo", state: "incomplete", pos: 1 }] }],
     };
     const text = JSON.stringify(board);
-    const dry = await createImport(project, world.users.ADMIN.id, { source: "trello", text, dryRun: true });
+    const dry = await createImport(project, world.users.ADMIN.id, { source: "trello", file: text, dryRun: true });
     expect(dry.preview!.checklists).toEqual([{ name: "DoD", items: 2, cards: 2 }, { name: "Notes", items: 1, cards: 1 }]);
-    await expect(createImport(project, world.users.ADMIN.id, { source: "trello", text, dryRun: false, mapping: { definitionOfDone: "Nope" } })).rejects.toMatchObject({ status: 422, code: "UNKNOWN_CHECKLIST" });
+    await expect(createImport(project, world.users.ADMIN.id, { source: "trello", file: text, dryRun: false, mapping: { definitionOfDone: "Nope" } })).rejects.toMatchObject({ status: 422, code: "UNKNOWN_CHECKLIST" });
 
-    await importInto(project, { source: "trello", text, mapping: { definitionOfDone: "DoD" } });
+    await importInto(project, { source: "trello", file: text, mapping: { definitionOfDone: "DoD" } });
     const criteria = await database.prisma.checklistCriterion.findMany({ where: { projectId: project.projectId, list: "DOD" }, orderBy: { position: "asc" } });
     expect(criteria.map((criterion) => [criterion.text, criterion.kind])).toEqual([["tested", "manual"], ["documented", "manual"]]);
     const checklistOf = async (title: string) =>
@@ -168,7 +169,7 @@ describe("import behaviour", () => {
     expect(await checklistOf("Plan")).toEqual([["tested", false, true], ["documented", false, true], ["ask Bo", false, false]]);
     expect(await checklistOf("Bare")).toEqual([["tested", false, true], ["documented", false, true]]);
 
-    await importInto(project, { source: "trello", text, mapping: { definitionOfDone: "DoD" } });
+    await importInto(project, { source: "trello", file: text, mapping: { definitionOfDone: "DoD" } });
     expect(await database.prisma.checklistCriterion.count({ where: { projectId: project.projectId } })).toBe(2);
     expect(await checklistOf("Ship")).toEqual([["tested", true, true], ["documented", false, true]]);
   });
@@ -176,8 +177,8 @@ describe("import behaviour", () => {
   it("refuses an unreadable file before storing anything", async () => {
     const project = await freshProject();
     const runsBefore = await database.prisma.importRun.count();
-    await expect(createImport(project, world.users.ADMIN.id, { source: "trello", text: JSON.stringify(trello).slice(0, 100), dryRun: false })).rejects.toMatchObject({ status: 422, code: "IMPORT_UNREADABLE" });
-    await expect(createImport(project, world.users.ADMIN.id, { source: "jira-csv", text: "Summary,Priority\nx,High\n", dryRun: true })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Issue key") });
+    await expect(createImport(project, world.users.ADMIN.id, { source: "trello", file: JSON.stringify(trello).slice(0, 100), dryRun: false })).rejects.toMatchObject({ status: 422, code: "IMPORT_UNREADABLE" });
+    await expect(createImport(project, world.users.ADMIN.id, { source: "jira-csv", file: "Summary,Priority\nx,High\n", dryRun: true })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Issue key") });
     expect(await database.prisma.importRun.count()).toBe(runsBefore);
     expect(await database.prisma.card.count({ where: { projectId: project.projectId } })).toBe(0);
   });

@@ -26,7 +26,7 @@ afterAll(() => database.dispose());
 
 async function imported(key: string, file: string): Promise<ProjectAccess> {
   const project = await makeProject(world.users.OWNER.actor, { teamId: world.team.id, key });
-  const run = await createImport(project, world.users.ADMIN.id, { source: "trello", text: readFileSync(path.join(fixtures, file), "utf8"), dryRun: false });
+  const run = await createImport(project, world.users.ADMIN.id, { source: "trello", file: readFileSync(path.join(fixtures, file), "utf8"), dryRun: false });
   await runImport(run.id);
   return project;
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { definitionFromChecklist, parseImport, previewOf } from "./index";
+import { definitionFromChecklist, parseImport, parseImportStream, previewOf } from "./index";
 
 const trello = readFileSync(path.resolve(import.meta.dirname, "../../../../shared/fixtures/imports/trello/blog-post-ideas-board-2017.json"), "utf8");
 const now = "2026-01-01T00:00:00.000Z";
@@ -20,6 +20,38 @@ describe("parseImport", () => {
     expect(parseImport("trello", "Summary,Issue key,Status\nx,K-1,Done\n", { now })).toEqual({ ok: false, errors: [expect.objectContaining({ code: "WRONG_KIND" })] });
     expect(parseImport("jira-csv", trello, { now })).toEqual({ ok: false, errors: [expect.objectContaining({ code: "WRONG_KIND" })] });
     expect(parseImport("jira-json", trello, { now })).toEqual({ ok: false, errors: [expect.objectContaining({ code: "NOT_JIRA_JSON" })] });
+  });
+});
+
+/** The text in pieces of `size` characters, as an upload or the stored chunks arrive. */
+async function* pieces(text: string, size: number) {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+}
+
+describe("parseImportStream", () => {
+  const folder = path.resolve(import.meta.dirname, "../../../../shared/fixtures/imports/trello");
+
+  it("reads every Trello fixture in small pieces exactly as parseImport reads it whole", async () => {
+    const files = readdirSync(folder).filter((name) => name.endsWith(".json"));
+    expect(files.length).toBeGreaterThan(1);
+    for (const name of files) {
+      const text = readFileSync(path.join(folder, name), "utf8");
+      for (const includeArchived of [false, true]) {
+        expect(await parseImportStream("trello", pieces(text, 97), { now, includeArchived }), name).toEqual(parseImport("trello", text, { now, includeArchived }));
+      }
+    }
+  });
+
+  it("answers truncated JSON, a CSV, a document that is no board and an empty file as parseImport does", async () => {
+    for (const bad of [trello.slice(0, 5000), "Summary,Issue key,Status\nx,K-1,Done\n", "[1, 2]", `{"lists": [], "name": "no cards"}`, ""]) {
+      expect(await parseImportStream("trello", pieces(bad, 64), { now })).toEqual(parseImport("trello", bad, { now }));
+    }
+    expect(await parseImportStream("trello", pieces(`\uFEFF${trello}`, 1000), { now })).toEqual(parseImport("trello", trello, { now }));
+  });
+
+  it("hands other sources to their parser whole", async () => {
+    const csv = "Summary,Issue key,Status\nx,K-1,Done\n";
+    expect(await parseImportStream("jira-csv", pieces(csv, 5), { now })).toEqual(parseImport("jira-csv", csv, { now }));
   });
 });
 

@@ -3,7 +3,8 @@ import { parseJiraJson } from "./jira-json";
 import { parseLinearCsv } from "./linear-csv";
 import { ImportFormatError, parseWith, unique, type ImportedProject, type ImportSource, type ParseResult } from "./model";
 import { parseShipboard } from "./shipboard";
-import { parseTrello } from "./trello";
+import { readJsonDocument, unreadableJson } from "./json-stream";
+import { parseTrello, trelloReader } from "./trello";
 
 export * from "./model";
 
@@ -19,11 +20,7 @@ function json(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
-    const looksLikeCsv = !/^\s*[[{]/.test(text);
-    throw new ImportFormatError(
-      looksLikeCsv ? "WRONG_KIND" : "INVALID_JSON",
-      looksLikeCsv ? "This file is not JSON: pick the CSV source that exported it." : "The JSON is incomplete or damaged (a truncated download?): export it again.",
-    );
+    throw unreadableJson(text);
   }
 }
 
@@ -43,6 +40,27 @@ export function parseImport(source: ImportSource, text: string, options: ParseOp
     },
   };
   return parseWith(parsers[source], text);
+}
+
+/**
+ * Like `parseImport`, from the file's text in chunks. A Trello board (the large exports: up to
+ * hundreds of thousands of actions) is read element by element and never held whole, as text or
+ * as a parsed tree; the other sources are read whole.
+ */
+export async function parseImportStream(source: ImportSource, chunks: AsyncIterable<string>, options: ParseOptions): Promise<ParseResult> {
+  if (source !== "trello") {
+    let text = "";
+    for await (const chunk of chunks) text += chunk;
+    return parseImport(source, text, options);
+  }
+  const reader = trelloReader({ includeArchived: options.includeArchived });
+  try {
+    await readJsonDocument(chunks, reader);
+  } catch (error) {
+    if (error instanceof ImportFormatError) return { ok: false, errors: [{ code: error.code, message: error.message }] };
+    throw error;
+  }
+  return parseWith(() => reader.finish(), null);
 }
 
 export interface ImportPreview {

@@ -1,5 +1,5 @@
 import "server-only";
-import { clip, parseImport, previewOf, type ImportedProject, type ImportPreview, type ImportSource } from "@/lib/domain/import";
+import { clip, parseImportStream, previewOf, type ImportedProject, type ImportPreview, type ImportSource } from "@/lib/domain/import";
 import { matchPerson, planColumns, type ColumnPlan, type ImportMapping } from "@/lib/domain/import/mapping";
 import type { Actor } from "../authenticate";
 import { requireProjectIdRole, requireTeamRole, type ProjectAccess } from "../authz";
@@ -20,10 +20,15 @@ const liveProgress = ((globalThis as typeof globalThis & { [LIVE_KEY]?: Map<stri
 
 /** A whole large board is written in one transaction: all or nothing. */
 const IMPORT_TX_OPTIONS = { maxWait: 30_000, timeout: 15 * 60_000 };
+/** Storing a queued run's file (up to 100 MB) piece by piece, with the run, in one transaction. */
+const QUEUE_TX_OPTIONS = { maxWait: 30_000, timeout: 5 * 60_000 };
+/** Characters per stored piece of a queued file (ImportFileChunk). */
+const PIECE = 1 << 20;
 
 export interface ImportRequest {
   source: ImportSource;
-  text: string;
+  /** The file: an upload spooled to disk (read as a stream), or its text. */
+  file: Blob | string;
   fileName?: string;
   dryRun: boolean;
   mapping?: ImportMapping;
@@ -35,12 +40,41 @@ export type ImportPlanPreview = ImportPreview & {
   assignees: Array<{ name: string; userId: string | null }>;
 };
 
-function parseOrRefuse(request: ImportRequest, now: Date): ImportedProject {
-  if (Buffer.byteLength(request.text) > MAX_IMPORT_BYTES) throw unprocessable("FILE_TOO_LARGE", `The file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`);
-  const parsed = parseImport(request.source, request.text, { now: now.toISOString(), includeArchived: request.includeArchived });
+/** The file's text in pieces of about a million characters, never all at once. */
+async function* piecesOf(file: Blob): AsyncGenerator<string> {
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  let piece = "";
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    piece += next.value;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece) yield piece;
+}
+
+/** A queued run's stored file, a piece at a time. */
+async function* storedFile(runId: string): AsyncGenerator<string> {
+  for (let seq = 0; ; seq++) {
+    const piece = await db.importFileChunk.findUnique({ where: { runId_seq: { runId, seq } }, select: { text: true } });
+    if (!piece) return;
+    yield piece.text;
+  }
+}
+
+async function parseOrRefuse(source: ImportSource, text: AsyncIterable<string>, options: { includeArchived?: boolean }, now: Date): Promise<ImportedProject> {
+  const parsed = await parseImportStream(source, text, { now: now.toISOString(), includeArchived: options.includeArchived });
   if (!parsed.ok) throw unprocessable("IMPORT_UNREADABLE", parsed.errors[0]!.message, parsed.errors);
   if (!parsed.project.cards.length && !parsed.project.columns.length) throw unprocessable("IMPORT_EMPTY", "The file holds no columns and no cards.");
   return parsed.project;
+}
+
+/** Reads an uploaded file, refusing (422) one over the limit or one that cannot be read. */
+async function readUpload(request: Omit<ImportRequest, "dryRun">, now: Date): Promise<{ file: Blob; project: ImportedProject }> {
+  const file = typeof request.file === "string" ? new Blob([request.file]) : request.file;
+  if (file.size > MAX_IMPORT_BYTES) throw unprocessable("FILE_TOO_LARGE", `The file is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`);
+  return { file, project: await parseOrRefuse(request.source, piecesOf(file), request, now) };
 }
 
 /** A Definition of Done chosen by name must be a checklist the file has. */
@@ -71,13 +105,15 @@ async function planPreview(access: ProjectAccess, project: ImportedProject, mapp
  * background worker) writes it.
  */
 export async function createImport(access: ProjectAccess, actorId: string, request: ImportRequest, now = new Date()) {
-  return queueImport(access, actorId, request, parseOrRefuse(request, now), now);
+  const { file, project } = await readUpload(request, now);
+  return queueImport(access, actorId, request, file, project, now);
 }
 
-async function queueImport(access: ProjectAccess, actorId: string, request: ImportRequest, project: ImportedProject, now: Date) {
+async function queueImport(access: ProjectAccess, actorId: string, request: ImportRequest, file: Blob, project: ImportedProject, now: Date) {
   const mapping = request.mapping ?? {};
   const preview = await planPreview(access, project, mapping);
-  const run = await db.importRun.create({
+  const run = await db.$transaction(async (tx) => {
+    const run = await tx.importRun.create({
     data: {
       projectId: access.projectId,
       source: request.source,
@@ -85,7 +121,6 @@ async function queueImport(access: ProjectAccess, actorId: string, request: Impo
       dryRun: request.dryRun,
       total: project.cards.length,
       fileName: request.fileName ?? null,
-      file: request.dryRun ? null : request.text,
       mapping: { ...mapping, includeArchived: request.includeArchived ?? false } as object,
       preview: preview as object,
       warnings: project.warnings as object,
@@ -93,7 +128,13 @@ async function queueImport(access: ProjectAccess, actorId: string, request: Impo
       finishedAt: request.dryRun ? now : null,
     },
     select: { id: true, status: true },
-  });
+    });
+    if (!request.dryRun) {
+      let seq = 0;
+      for await (const text of piecesOf(file)) await tx.importFileChunk.create({ data: { runId: run.id, seq: seq++, text }, select: { seq: true } });
+    }
+    return run;
+  }, QUEUE_TX_OPTIONS);
   return { id: run.id, status: run.status.toLowerCase(), ...(request.dryRun && { preview }) };
 }
 
@@ -105,7 +146,7 @@ async function queueImport(access: ProjectAccess, actorId: string, request: Impo
  */
 export async function createProjectFromImport(actor: Actor, input: Omit<CreateProjectInput, "import">, request: Omit<ImportRequest, "dryRun">, now = new Date()) {
   await requireTeamRole(actor, input.teamId, "PRODUCT_OWNER");
-  const project = parseOrRefuse({ ...request, dryRun: false }, now);
+  const { file, project } = await readUpload(request, now);
   refuseUnknownChecklist(previewOf(project), request.mapping ?? {});
   const columns = project.columns.map((column) => ({
     name: clip(column.name, 60),
@@ -116,7 +157,7 @@ export async function createProjectFromImport(actor: Actor, input: Omit<CreatePr
   }));
   const created = await createProject(actor, input, columns);
   const access = await requireProjectIdRole(actor, created.id, "PRODUCT_OWNER");
-  return { project: created, import: await queueImport(access, actor.userId, { ...request, dryRun: false }, project, now) };
+  return { project: created, import: await queueImport(access, actor.userId, { ...request, dryRun: false }, file, project, now) };
 }
 
 /**
@@ -124,28 +165,27 @@ export async function createProjectFromImport(actor: Actor, input: Omit<CreatePr
  * half import as done: either every card and "succeeded" commit, or nothing and the run fails.
  */
 export async function runImport(runId: string, now = new Date()): Promise<void> {
-  // The file (up to 100 MB) is read apart and only into the parser, so it is garbage once parsed.
-  const run = await db.importRun.findUnique({ where: { id: runId }, omit: { file: true }, include: { project: { select: { key: true, teamId: true } } } });
+  const run = await db.importRun.findUnique({ where: { id: runId }, include: { project: { select: { key: true, teamId: true } } } });
   if (!run || run.status === "SUCCEEDED" || run.status === "FAILED") return;
   const stored = (run.mapping ?? {}) as ImportMapping & { includeArchived?: boolean };
-  const parse = async () => {
-    const { file } = await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { file: true } });
-    return file === null ? null : parseOrRefuse({ source: run.source as ImportSource, text: file, dryRun: false, includeArchived: stored.includeArchived }, now);
-  };
   try {
-    const project = await parse();
-    if (!project) return;
+    // The file (up to 100 MB) is read a piece at a time into the parser, never whole.
+    const project = await parseOrRefuse(run.source as ImportSource, storedFile(runId), stored, now);
     await db.$transaction(async (tx) => {
       const target = { projectId: run.projectId, projectKey: run.project.key, teamId: run.project.teamId };
       const summary: ImportSummary = await writeImport(tx, target, project, stored, run.createdById, now, (fraction) => liveProgress.set(runId, fraction));
       await tx.importRun.update({
         where: { id: runId },
-        data: { status: "SUCCEEDED", progress: project.cards.length, summary: summary as object, warnings: summary.warnings as object, file: null, finishedAt: new Date() },
+        data: { status: "SUCCEEDED", progress: project.cards.length, summary: summary as object, warnings: summary.warnings as object, finishedAt: new Date() },
       });
+      await tx.importFileChunk.deleteMany({ where: { runId } });
     }, IMPORT_TX_OPTIONS);
   } catch (error) {
     const message = (error as { message?: string }).message ?? "The import failed.";
-    await db.importRun.update({ where: { id: runId }, data: { status: "FAILED", error: message.slice(0, 2000), file: null, finishedAt: new Date() } });
+    await db.$transaction([
+      db.importRun.update({ where: { id: runId }, data: { status: "FAILED", error: message.slice(0, 2000), finishedAt: new Date() } }),
+      db.importFileChunk.deleteMany({ where: { runId } }),
+    ]);
     if (!(error as { code?: string }).code) throw error;
   } finally {
     liveProgress.delete(runId);

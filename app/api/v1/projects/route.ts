@@ -9,7 +9,7 @@ export const GET = apiRoute(listProjectsEndpoint, async ({ actor, query }) => ({
 export const POST = apiRoute(createProjectEndpoint, async ({ actor, body }) => {
   const { import: upload, ...input } = body;
   if (!upload) return getProject(actor, (await createProject(actor, input)).key);
-  const started = await createProjectFromImport(actor, input, { ...upload, text: upload.file });
+  const started = await createProjectFromImport(actor, input, upload);
   void wakeImportWorker();
   return Response.json({ ...(await getProject(actor, started.project.key)), import: started.import }, { status: 201 });
 });

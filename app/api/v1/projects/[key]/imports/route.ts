@@ -6,8 +6,7 @@ import { createImport } from "@/lib/server/services/imports";
 
 export const POST = apiRoute(createImportEndpoint, async ({ actor, params, body }) => {
   const access = await requireProjectRole(actor, params.key, "PRODUCT_OWNER");
-  const { file, ...request } = body;
-  const started = await createImport(access, actor.userId, { ...request, text: file });
+  const started = await createImport(access, actor.userId, body);
   if (!body.dryRun) void wakeImportWorker();
   return Response.json(started, { status: 202 });
 });
