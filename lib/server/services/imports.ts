@@ -114,20 +114,20 @@ async function queueImport(access: ProjectAccess, actorId: string, request: Impo
   const preview = await planPreview(access, project, mapping);
   const run = await db.$transaction(async (tx) => {
     const run = await tx.importRun.create({
-    data: {
-      projectId: access.projectId,
-      source: request.source,
-      status: request.dryRun ? "SUCCEEDED" : "QUEUED",
-      dryRun: request.dryRun,
-      total: project.cards.length,
-      fileName: request.fileName ?? null,
-      mapping: { ...mapping, includeArchived: request.includeArchived ?? false } as object,
-      preview: preview as object,
-      warnings: project.warnings as object,
-      createdById: actorId,
-      finishedAt: request.dryRun ? now : null,
-    },
-    select: { id: true, status: true },
+      data: {
+        projectId: access.projectId,
+        source: request.source,
+        status: request.dryRun ? "SUCCEEDED" : "QUEUED",
+        dryRun: request.dryRun,
+        total: project.cards.length,
+        fileName: request.fileName ?? null,
+        mapping: { ...mapping, includeArchived: request.includeArchived ?? false } as object,
+        preview: preview as object,
+        warnings: project.warnings as object,
+        createdById: actorId,
+        finishedAt: request.dryRun ? now : null,
+      },
+      select: { id: true, status: true },
     });
     if (!request.dryRun) {
       let seq = 0;
