@@ -4,6 +4,7 @@ import {
   commit,
   deployment,
   deploymentWorkflowRun,
+  id,
   repository,
   source,
   text,
@@ -13,6 +14,7 @@ import { githubDeploymentStatus } from "./status";
 import {
   branchFromRef,
   compactShas,
+  pushRecords,
   compactTexts,
   ignored,
   parsedHandler,
@@ -28,17 +30,25 @@ import {
 
 const push = parsedHandler(
   "push",
-  z.object({ repository, ref: text, after: text, commits: z.array(commit).nullish(), head_commit: commit }),
-  (body) =>
-    pipelineEvent("github", "push", {
+  z.object({
+    // Push events give `pushed_at` in epoch seconds (other events give ISO strings).
+    repository: z.object({ id: id.nullish(), full_name: text, pushed_at: z.union([z.number(), z.string()]).nullish() }).nullish(),
+    ref: text, after: text, commits: z.array(commit).nullish(), head_commit: commit,
+  }),
+  (body) => {
+    const pushedAt = body.repository?.pushed_at;
+    const at = typeof pushedAt === "number" ? new Date(pushedAt * 1000).toISOString() : toIsoTimestamp(pushedAt);
+    return pipelineEvent("github", "push", {
       ...source(body.repository),
       keyTexts: compactTexts([
         branchFromRef(body.ref),
         ...(body.commits ?? []).map((c) => c?.message),
         body.head_commit?.message,
       ]),
+      records: pushRecords(body.ref, body.after, at, (body.commits ?? []).map((c) => ({ id: c?.id, timestamp: c?.timestamp }))),
       shas: compactShas([...(body.commits ?? []).map((c) => c?.id), body.after]),
-    }),
+    });
+  },
 );
 
 const pullRequest = parsedHandler(
@@ -158,6 +168,8 @@ function deploymentEvent(
               ref: textOrNull(dep.ref),
               url: runUrl,
               ...times,
+              // Only `true` is a statement about the tier; `false` leaves it to the environment's name.
+              tier: dep.production_environment === true ? "production" : null,
             },
           },
     shas: compactShas([dep.sha]),

@@ -8,6 +8,7 @@ import {
   ignored,
   parsedHandler,
   pipelineEvent,
+  pushRecords,
   safeUrl,
   textOrNull,
   toIsoTimestamp,
@@ -111,7 +112,7 @@ const jobHook = parsedHandler(
     retries_count: z.number().int().nonnegative().nullish(),
     // In Job Hooks `commit` describes the pipeline: commit.id is the pipeline id, commit.name its name.
     commit: z.object({ id: id.nullish(), name: text, message: text }).nullish(),
-    environment: z.object({ name: text }).nullish(),
+    environment: z.object({ name: text, action: text, deployment_tier: text }).nullish(),
   }),
   (body, options) => {
     const web = webUrl(body.project, body.repository);
@@ -120,6 +121,13 @@ const jobHook = parsedHandler(
     const pipelineId = body.pipeline_id ?? body.commit?.id ?? null;
     const startedAt = toIsoTimestamp(body.build_started_at_iso ?? body.build_started_at);
     const completedAt = toIsoTimestamp(body.build_finished_at_iso ?? body.build_finished_at);
+    const updatedAt = completedAt ?? startedAt ?? toIsoTimestamp(body.build_created_at);
+    const environment = textOrNull(body.environment?.name);
+    // A job that starts an environment deploys to it (other actions prepare, stop or verify one).
+    const deployment =
+      environment !== null && body.environment?.action === "start"
+        ? { deployment: { externalId: deploymentJobId(body.build_id), environment, status, sha: textOrNull(body.sha), ref: textOrNull(body.ref), url, at: updatedAt, updatedAt, tier: textOrNull(body.environment.deployment_tier) } }
+        : {};
     return pipelineEvent("gitlab", "Job Hook", {
       ...source(body.project, body.repository, body.project_id),
       keyTexts: compactTexts([body.ref, body.commit?.message]),
@@ -127,12 +135,13 @@ const jobHook = parsedHandler(
       job: body.build_name,
       stage: textOrNull(body.build_stage),
       status,
-      environment: textOrNull(body.environment?.name),
+      environment,
       runUrl: url,
       records:
         pipelineId === null
-          ? {}
+          ? deployment
           : {
+              ...deployment,
               job: {
                 runExternalId: `pipeline:${pipelineId}`,
                 externalId: `job:${body.build_id}`,
@@ -143,7 +152,7 @@ const jobHook = parsedHandler(
                 url,
                 startedAt,
                 completedAt,
-                updatedAt: completedAt ?? startedAt ?? toIsoTimestamp(body.build_created_at),
+                updatedAt,
               },
             },
       shas: compactShas([body.sha]),
@@ -151,14 +160,20 @@ const jobHook = parsedHandler(
   },
 );
 
+/**
+ * A deployment's id is its job's: the Job Hook of a job that starts an environment and the
+ * Deployment Hook of that job (`deployable_id`) describe one deployment, never two.
+ */
+const deploymentJobId = (jobId: string | number) => `deployment-job:${jobId}`;
+
 const FULL_SHA_IN_URL = /\/commit\/([0-9a-f]{40}|[0-9a-f]{64})(?:[/?#]|$)/i;
 
 const deploymentHook = parsedHandler(
   "Deployment Hook",
   z.object({
     project,
-    deployment_id: id, status: text, status_changed_at: text, deployable_url: text,
-    environment: z.string().min(1), ref: text, commit_title: text, commit_url: text,
+    deployment_id: id, deployable_id: id.nullish(), status: text, status_changed_at: text, deployable_url: text,
+    environment: z.string().min(1), environment_tier: text, ref: text, commit_title: text, commit_url: text,
   }),
   (body) => {
     const status = gitlabStatus(body.status);
@@ -174,7 +189,7 @@ const deploymentHook = parsedHandler(
       runUrl: url,
       records: {
         deployment: {
-          externalId: `deployment:${body.deployment_id}`,
+          externalId: body.deployable_id == null ? `deployment:${body.deployment_id}` : deploymentJobId(body.deployable_id),
           environment: body.environment,
           status,
           sha,
@@ -182,6 +197,7 @@ const deploymentHook = parsedHandler(
           url,
           at,
           updatedAt: at,
+          tier: textOrNull(body.environment_tier),
         },
       },
       shas: compactShas([sha]),
@@ -231,12 +247,14 @@ const pushHook = parsedHandler(
   "Push Hook",
   z.object({
     project, repository, project_id: id.nullish(), ref: text, after: text, checkout_sha: text,
-    commits: z.array(z.object({ id: text, message: text })).nullish(),
+    commits: z.array(z.object({ id: text, message: text, timestamp: text })).nullish(),
   }),
   (body) =>
     pipelineEvent("gitlab", "Push Hook", {
       ...source(body.project, body.repository, body.project_id),
       keyTexts: compactTexts([branchFromRef(body.ref), ...(body.commits ?? []).map((c) => c.message)]),
+      // A push hook carries no push time: the receive time stands for it.
+      records: pushRecords(body.ref, body.after, null, body.commits ?? []),
       shas: compactShas([...(body.commits ?? []).map((c) => c.id), body.checkout_sha ?? body.after]),
     }),
 );
