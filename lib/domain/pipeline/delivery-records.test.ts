@@ -59,3 +59,29 @@ describe("deployments", () => {
     expect(tierOf(false)).toBeNull();
   });
 });
+
+describe("issues labelled incident", () => {
+  const githubIssue = (labels: string[], state = "open") => ({
+    action: state === "open" ? "opened" : "closed",
+    repository: { id: 1, full_name: "acme/shop" },
+    issue: { number: 7, title: "DEMO-3 checkout down", html_url: "https://github.com/acme/shop/issues/7", state, created_at: "2026-03-04T13:00:00Z", closed_at: state === "closed" ? "2026-03-04T16:00:00Z" : null, labels: labels.map((name) => ({ name })) },
+  });
+
+  it("GitHub: opened and closed become an incident's opening and resolution", () => {
+    expect(normalized("github", "issues", githubIssue(["bug", "Incident"])).records.incident).toEqual({
+      externalId: "issue:7", title: "DEMO-3 checkout down", openedAt: "2026-03-04T13:00:00.000Z", resolvedAt: null, deploymentSha: null, cardKey: null, url: "https://github.com/acme/shop/issues/7",
+    });
+    expect(normalized("github", "issues", githubIssue(["incident"], "closed")).records.incident!.resolvedAt).toBe("2026-03-04T16:00:00.000Z");
+    expect(normalizeDelivery("github", "issues", githubIssue(["bug"]))).toMatchObject({ kind: "ignored", code: "unsupported-event" });
+  });
+
+  it("GitLab: an Issue Hook with the incident label", () => {
+    const hook = {
+      project: { id: 4242, path_with_namespace: "acme/shop" },
+      object_attributes: { iid: 9, title: "Payments failing", url: "https://gitlab.example.com/acme/shop/-/issues/9", state: "closed", created_at: "2026-03-04 13:00:00 UTC", closed_at: "2026-03-04 16:00:00 UTC" },
+      labels: [{ title: "incident" }],
+    };
+    expect(normalized("gitlab", "Issue Hook", hook).records.incident).toMatchObject({ externalId: "issue:9", openedAt: "2026-03-04T13:00:00.000Z", resolvedAt: "2026-03-04T16:00:00.000Z" });
+    expect(normalizeDelivery("gitlab", "Issue Hook", { ...hook, labels: [] })).toMatchObject({ kind: "ignored" });
+  });
+});

@@ -17,6 +17,8 @@ import {
   pushRecords,
   compactTexts,
   ignored,
+  INCIDENT_LABEL,
+  issueIncident,
   parsedHandler,
   pipelineEvent,
   safeUrl,
@@ -176,7 +178,28 @@ function deploymentEvent(
   });
 }
 
+const issues = parsedHandler(
+  "issues",
+  z.object({
+    repository,
+    issue: z.object({
+      number: z.number().int(), title: z.string(), html_url: text, state: text, created_at: text, closed_at: text,
+      labels: z.array(z.object({ name: text })).nullish(),
+    }),
+  }),
+  (body) => {
+    const issue = body.issue;
+    const incident = issueIncident({
+      number: issue.number, title: issue.title, url: issue.html_url, labels: (issue.labels ?? []).map((label) => label.name),
+      closed: issue.state === "closed", createdAt: issue.created_at, closedAt: issue.closed_at,
+    });
+    if (incident === null) return ignored("unsupported-event", `issue #${issue.number} is not labelled "${INCIDENT_LABEL}"`);
+    return pipelineEvent("github", "issues", { ...source(body.repository), keyTexts: compactTexts([issue.title]), records: { incident } });
+  },
+);
+
 const HANDLERS: Record<string, DeliveryHandler> = {
+  issues,
   workflow_run: workflowRun,
   workflow_job: workflowJob,
   check_suite: checkSuite,

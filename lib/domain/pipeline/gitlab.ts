@@ -6,6 +6,8 @@ import {
   compactShas,
   compactTexts,
   ignored,
+  INCIDENT_LABEL,
+  issueIncident,
   parsedHandler,
   pipelineEvent,
   pushRecords,
@@ -259,7 +261,26 @@ const pushHook = parsedHandler(
     }),
 );
 
+const issueHook = parsedHandler(
+  "Issue Hook",
+  z.object({
+    project,
+    object_attributes: z.object({ iid: z.number().int(), title: z.string(), url: text, state: text, created_at: text, closed_at: text }),
+    labels: z.array(z.object({ title: text })).nullish(),
+  }),
+  (body) => {
+    const issue = body.object_attributes;
+    const incident = issueIncident({
+      number: issue.iid, title: issue.title, url: issue.url, labels: (body.labels ?? []).map((label) => label.title),
+      closed: issue.state === "closed", createdAt: issue.created_at, closedAt: issue.closed_at,
+    });
+    if (incident === null) return ignored("unsupported-event", `issue #${issue.iid} is not labelled "${INCIDENT_LABEL}"`);
+    return pipelineEvent("gitlab", "Issue Hook", { ...source(body.project, null), keyTexts: compactTexts([issue.title]), records: { incident } });
+  },
+);
+
 const HANDLERS: Record<string, DeliveryHandler> = {
+  "Issue Hook": issueHook,
   "Pipeline Hook": pipelineHook,
   "Job Hook": jobHook,
   "Build Hook": jobHook, // name of the Job Hook before GitLab 9.3
@@ -270,7 +291,7 @@ const HANDLERS: Record<string, DeliveryHandler> = {
 
 /**
  * Normalizes one GitLab delivery; `event` is the `X-Gitlab-Event` header.
- * Other hooks (tag push, notes, issues, system hooks) are ignored; a body
+ * Issues count only when labelled `incident`; other hooks (tag push, notes, system hooks) are ignored; a body
  * that does not fit is ignored as "invalid-payload". Never throws.
  */
 export function normalizeGitlab(event: string, body: unknown, options: NormalizeOptions = {}): NormalizedDelivery {

@@ -318,3 +318,32 @@ export function pushRecords(
   });
   return { push: { ref, after: head, at, commits: pushed } };
 }
+
+/** The label that makes an issue an incident (GitHub and GitLab), compared case-insensitively. */
+export const INCIDENT_LABEL = "incident";
+
+/**
+ * An issue as an incident record when it carries the incident label, else null: opened at its
+ * creation, resolved at its closing (a reopened issue is open again).
+ */
+export function issueIncident(issue: {
+  number: number;
+  title: string;
+  url: string | null | undefined;
+  labels: ReadonlyArray<string | null | undefined>;
+  closed: boolean;
+  createdAt: string | null | undefined;
+  closedAt: string | null | undefined;
+}): IncidentRecord | null {
+  const openedAt = toIsoTimestamp(issue.createdAt);
+  if (openedAt === null || !issue.labels.some((label) => label?.trim().toLowerCase() === INCIDENT_LABEL)) return null;
+  return {
+    externalId: `issue:${issue.number}`,
+    title: issue.title,
+    openedAt,
+    resolvedAt: issue.closed ? toIsoTimestamp(issue.closedAt) : null,
+    deploymentSha: null,
+    cardKey: null,
+    url: safeUrl(issue.url),
+  };
+}
