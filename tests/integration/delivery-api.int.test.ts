@@ -4,6 +4,7 @@
 // input (422 naming the field), no credentials (401) and another team (404) for each route.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cardDeliveryRoute from "@/app/api/v1/cards/[cardKey]/delivery/route";
+import * as boardRoute from "@/app/api/v1/projects/[key]/board/route";
 import * as deliveryRoute from "@/app/api/v1/projects/[key]/reports/delivery/route";
 import * as incidentRoute from "@/app/api/webhooks/incident/[integrationId]/route";
 import { signGithub } from "@/lib/domain/pipeline/verify";
@@ -132,14 +133,20 @@ describe("GET /projects/{key}/reports/delivery", () => {
     });
   });
 
-  it("follows the project's production environments", async () => {
-    const prisma = currentDatabase().prisma;
-    await prisma.project.update({ where: { id: world.project.projectId }, data: { productionEnvironments: ["staging"] } });
+  it("follows the project's production environments (a board setting; bad names 422)", async () => {
+    const owner = await tokenFor(world.users.PRODUCT_OWNER.id);
+    const settings = (productionEnvironments: unknown) => call(boardRoute.PATCH, { method: "PATCH", path: "/api/v1/projects/DEMO/board", params: { key: "DEMO" }, body: { productionEnvironments }, auth: { token: owner } });
+    const bad = await settings([""]);
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.details.map((issue: { path: string }) => issue.path)).toContain("productionEnvironments.0");
+    const saved = await settings(["staging", "staging"]);
+    expect(saved.status).toBe(200);
+    expect(saved.json.productionEnvironments).toEqual(["staging"]);
     try {
       const res = await getReport(week);
       expect(res.json.deployments.map((deployment: { environment: string }) => deployment.environment)).toEqual(["staging"]);
     } finally {
-      await prisma.project.update({ where: { id: world.project.projectId }, data: { productionEnvironments: [] } });
+      expect((await settings([])).status).toBe(200);
     }
   });
 
