@@ -248,3 +248,16 @@ describe("POST /api/webhooks/incident/{integrationId}", () => {
     });
   });
 });
+
+describe("GitLab deployments", () => {
+  it("a job that starts an environment and its Deployment Hook are one deployment, with the tier", async () => {
+    const hook = fixtureBody<Record<string, unknown>>("gitlab/deployment.success-production.json");
+    const job = { ...fixtureBody<Record<string, unknown>>("gitlab/job.created.json"), build_id: hook.deployable_id, build_status: "success", build_finished_at: "2025-05-02 11:55:10 UTC", environment: { name: "production", action: "start", deployment_tier: "production" } };
+    expect((await sendSigned("gitlab", world.integrations.gitlab, "Job Hook", job, "gl-job")).status).toBe(202);
+    expect((await sendSigned("gitlab", world.integrations.gitlab, "Deployment Hook", hook, "gl-deployment")).status).toBe(202);
+    await drainWebhookQueue();
+    expect(await currentDatabase().prisma.deployment.findMany({ where: { integrationId: world.integrations.gitlab.id }, select: { externalId: true, environment: true, status: true, tier: true, at: true } })).toEqual([
+      { externalId: `deployment-job:${hook.deployable_id}`, environment: "production", status: "success", tier: "production", at: new Date("2025-05-02T11:55:16Z") },
+    ]);
+  });
+});
