@@ -28,7 +28,7 @@ function column(id: string, cards: BoardCard[], extra: Partial<BoardColumn> = {}
 }
 
 function board(...columns: BoardColumn[]): BoardData {
-  return { project: { key: "T", name: "Test", mode: "KANBAN", wipMode: "HARD", agingDays: 5, agingThreshold: 5, timeZone: "UTC", startColumnId: null, finishColumnIds: [], activeSprint: null }, lastEventId: null, columns };
+  return { project: { key: "T", name: "Test", mode: "KANBAN", wipMode: "HARD", agingDays: 5, agingThreshold: 5, timeZone: "UTC", startColumnId: null, finishColumnIds: [], productionEnvironments: [], activeSprint: null }, lastEventId: null, columns };
 }
 
 const keysOf = (data: BoardData) => Object.fromEntries(data.columns.map((c) => [c.id, c.cards.map((x) => x.key)]));

@@ -49,6 +49,8 @@ export const boardSettingsSchema = z
     finishColumnIds: z.array(idSchema).max(50).optional(),
     /** Reports count calendar days in this IANA time zone. */
     timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone: use an IANA name such as Europe/Berlin or UTC.").optional(),
+    /** Delivery reports: environment names that count as production (empty: production, prod, live). */
+    productionEnvironments: z.array(z.string().trim().min(1, "Name the environment.").max(200)).max(20).optional(),
   })
   .strict();
 export type BoardSettingsInput = z.output<typeof boardSettingsSchema>;

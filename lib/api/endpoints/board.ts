@@ -18,7 +18,8 @@ export const updateBoardEndpoint = defineEndpoint({
   path: "/projects/{key}/board",
   summary:
     "Board settings: WIP enforcement (`hard` refuses, `soft` records a breach), scrum or kanban, aging threshold in days; for reports, " +
-    "`startColumnId` (where work starts; null: the first in-progress column), `finishColumnIds` (where it is finished; empty: the Done columns) and `timeZone` (IANA)",
+    "`startColumnId` (where work starts; null: the first in-progress column), `finishColumnIds` (where it is finished; empty: the Done columns), `timeZone` (IANA) and `productionEnvironments` " +
+    "(environment names the delivery report counts as production; empty: production, prod, live; a provider tier `production` always counts)",
   tag: "Board",
   role: "PRODUCT_OWNER",
   params: projectParams,

@@ -3,6 +3,7 @@
 // the integration's secret, not a token); it is documented through `webhookOpenApiPaths`.
 import { z } from "zod";
 import { genericWebhookBodySchema } from "@/lib/domain/pipeline/generic";
+import { incidentWebhookSchema } from "@/lib/validation/incidents";
 import { idParams, projectParams } from "@/lib/validation/common";
 import { createIntegrationSchema, deliveriesQuery } from "@/lib/validation/integrations";
 import { defineEndpoint } from "../endpoint";
@@ -82,6 +83,7 @@ export const integrationEndpoints = [
 
 const errorBody = { content: { "application/json": { schema: { type: "object", properties: { error: { type: "object" } } } } } };
 const { $schema: _ignored, ...genericSchema } = z.toJSONSchema(genericWebhookBodySchema, { io: "input" }) as Record<string, unknown>;
+const { $schema: _ignoredToo, ...incidentSchema } = z.toJSONSchema(incidentWebhookSchema, { io: "input" }) as Record<string, unknown>;
 
 /** OpenAPI entry of the webhook receiver, merged into /api/v1/openapi.json. */
 export const webhookOpenApiPaths = {
@@ -119,6 +121,32 @@ export const webhookOpenApiPaths = {
         "404": { description: "No such integration for this provider", ...errorBody },
         "413": { description: "Body larger than 5 MB", ...errorBody },
         "429": { description: "Too many refused deliveries from this address this minute (`Retry-After`); deliveries that verify are never limited", ...errorBody },
+      },
+    },
+  },
+  "/api/webhooks/incident/{integrationId}": {
+    post: {
+      summary: "Open or resolve a production incident",
+      tags: ["Webhooks"],
+      description: [
+        "For incident and alerting tools (delivery measures: change failure rate, recovery time). Signed with an integration's secret",
+        "like the generic provider: `X-Shipboard-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. Processed at once:",
+        "a body that does not fit is refused and nothing is written. The same `id` opens, updates and resolves one incident.",
+        "An incident links to the production deployment of `deploymentSha`, or of a commit of `card`, else to the latest one before it opened.",
+      ].join("\n"),
+      security: [],
+      parameters: [
+        { name: "integrationId", in: "path", required: true, schema: { type: "string" } },
+        { name: "X-Shipboard-Signature-256", in: "header", required: true, schema: { type: "string" }, description: "`sha256=` + hex HMAC-SHA256 of the raw body with the secret." },
+      ],
+      requestBody: { required: true, content: { "application/json": { schema: incidentSchema } } },
+      responses: {
+        "200": { description: "Recorded: `{ id, openedAt, resolvedAt }`" },
+        "400": { description: "The body is not JSON", ...errorBody },
+        "401": { description: "Signature missing or wrong", ...errorBody },
+        "404": { description: "No such integration", ...errorBody },
+        "413": { description: "Body larger than 5 MB", ...errorBody },
+        "422": { description: "A field is missing or wrong (`details` names it), the card is not the project's, or `resolve` of an incident never opened", ...errorBody },
       },
     },
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "../endpoint";
-import { idParams, projectParams } from "@/lib/validation/common";
-import { forecastQuerySchema, reportQuerySchema, throughputQuerySchema, velocityQuerySchema } from "@/lib/validation/reports";
+import { cardParams, idParams, projectParams } from "@/lib/validation/common";
+import { deliveryQuerySchema, forecastQuerySchema, reportQuerySchema, throughputQuerySchema, velocityQuerySchema } from "@/lib/validation/reports";
 
 const percentiles = z.object({ p50: z.number().nullable(), p70: z.number().nullable(), p85: z.number().nullable(), p95: z.number().nullable() });
 const rangeNote = "`from` and `to` are days (YYYY-MM-DD, both included) in the project's time zone, default the last 90 days; `type`, `label`, `epic` (card key) and `assignee` (user id) filter the cards.";
@@ -123,4 +123,63 @@ export const burndownEndpoint = defineEndpoint({
   }),
 });
 
-export const reportEndpoints = [cumulativeFlowEndpoint, cycleTimeEndpoint, throughputEndpoint, agingEndpoint, velocityEndpoint, forecastEndpoint, burndownEndpoint];
+const hours = z.number().nullable();
+
+export const deliveryEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/projects/{key}/reports/delivery",
+  summary:
+    "Delivery measures (DORA) of the production deployments finished in the range (default the last 90 days; days in the project's time zone): " +
+    "deployment frequency (successful ones per day and week, with the Four Keys bucket), change lead time (median hours from commit to its first production deployment), " +
+    "change failure rate (failed, rolled back or causing an incident ÷ deployments), recovery time (median hours from failure to the next success or the incident's resolution), " +
+    "rework rate (rollbacks and deployments during a recovery ÷ deployments); rates are 0…1, null without deployments. `deployments` lists those counted.",
+  tag: "Reports",
+  role: "VIEWER",
+  params: projectParams,
+  query: deliveryQuerySchema,
+  response: z.object({
+    from: z.string(),
+    to: z.string(),
+    deploymentFrequency: z.object({ perDay: z.number(), perWeek: z.number(), bucket: z.enum(["daily", "weekly", "monthly", "yearly"]).nullable() }),
+    changeLeadTime: z.object({ medianHours: hours }),
+    changeFailureRate: z.number().nullable(),
+    recoveryTime: z.object({ medianHours: hours }),
+    reworkRate: z.number().nullable(),
+    deployments: z.array(
+      z.object({ id: z.string(), environment: z.string(), sha: z.string().nullable(), status: z.string().nullable(), finishedAt: z.string(), commits: z.array(z.string()), failed: z.boolean(), rollback: z.boolean(), incidentIds: z.array(z.string()) }),
+    ),
+  }),
+});
+
+export const cardDeliveryEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/cards/{cardKey}/delivery",
+  summary:
+    "A card's road to production: the first successful production deployment that shipped one of its commits, lead time (created → production) and delivery time " +
+    "(started → production, in hours) broken down into in progress, review and waiting to deploy, hours per column, and the timeline (started, each environment first reached, incidents).",
+  tag: "Reports",
+  role: "VIEWER",
+  params: cardParams,
+  response: z.object({
+    key: z.string(),
+    production: z.object({ deploymentId: z.string(), environment: z.string(), at: z.string() }).nullable(),
+    leadTimeHours: hours,
+    deliveryTimeHours: hours,
+    breakdown: z.object({ inProgressHours: z.number(), reviewHours: z.number(), waitingToDeployHours: z.number() }).nullable(),
+    columns: z.array(z.object({ columnId: z.string(), column: z.string(), hours: z.number() })),
+    timeline: z.array(
+      z.object({
+        kind: z.enum(["started", "pr-opened", "merged", "deployed", "incident"]),
+        at: z.string(),
+        number: z.number().optional(),
+        environment: z.string().optional(),
+        production: z.boolean().optional(),
+        deploymentId: z.string().optional(),
+        incidentId: z.string().optional(),
+        resolvedAt: z.string().nullable().optional(),
+      }),
+    ),
+  }),
+});
+
+export const reportEndpoints = [cumulativeFlowEndpoint, cycleTimeEndpoint, throughputEndpoint, agingEndpoint, velocityEndpoint, forecastEndpoint, burndownEndpoint, deliveryEndpoint, cardDeliveryEndpoint];

@@ -9,13 +9,14 @@ import { textOrNull, type PipelineEvent } from "./types";
 export const id = z.union([z.number(), z.string().min(1)]);
 export const text = z.string().nullish();
 export const repository = z.object({ id: id.nullish(), full_name: text }).nullish();
-export const commit = z.object({ id: text, message: text }).nullish();
+export const commit = z.object({ id: text, message: text, timestamp: text }).nullish();
 export const pullRequests = z.array(z.object({ head: z.object({ ref: text }).nullish() })).nullish();
 export const deployment = z.object({
   id,
   sha: text,
   ref: text,
   environment: text,
+  production_environment: z.boolean().nullish(),
   created_at: text,
   updated_at: text,
 });

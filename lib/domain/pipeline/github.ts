@@ -4,6 +4,7 @@ import {
   commit,
   deployment,
   deploymentWorkflowRun,
+  id,
   repository,
   source,
   text,
@@ -13,8 +14,11 @@ import { githubDeploymentStatus } from "./status";
 import {
   branchFromRef,
   compactShas,
+  pushRecords,
   compactTexts,
   ignored,
+  INCIDENT_LABEL,
+  issueIncident,
   parsedHandler,
   pipelineEvent,
   safeUrl,
@@ -28,17 +32,25 @@ import {
 
 const push = parsedHandler(
   "push",
-  z.object({ repository, ref: text, after: text, commits: z.array(commit).nullish(), head_commit: commit }),
-  (body) =>
-    pipelineEvent("github", "push", {
+  z.object({
+    // Push events give `pushed_at` in epoch seconds (other events give ISO strings).
+    repository: z.object({ id: id.nullish(), full_name: text, pushed_at: z.union([z.number(), z.string()]).nullish() }).nullish(),
+    ref: text, after: text, commits: z.array(commit).nullish(), head_commit: commit,
+  }),
+  (body) => {
+    const pushedAt = body.repository?.pushed_at;
+    const at = typeof pushedAt === "number" ? new Date(pushedAt * 1000).toISOString() : toIsoTimestamp(pushedAt);
+    return pipelineEvent("github", "push", {
       ...source(body.repository),
       keyTexts: compactTexts([
         branchFromRef(body.ref),
         ...(body.commits ?? []).map((c) => c?.message),
         body.head_commit?.message,
       ]),
+      records: pushRecords(body.ref, body.after, at, (body.commits ?? []).map((c) => ({ id: c?.id, timestamp: c?.timestamp }))),
       shas: compactShas([...(body.commits ?? []).map((c) => c?.id), body.after]),
-    }),
+    });
+  },
 );
 
 const pullRequest = parsedHandler(
@@ -158,13 +170,36 @@ function deploymentEvent(
               ref: textOrNull(dep.ref),
               url: runUrl,
               ...times,
+              // Only `true` is a statement about the tier; `false` leaves it to the environment's name.
+              tier: dep.production_environment === true ? "production" : null,
             },
           },
     shas: compactShas([dep.sha]),
   });
 }
 
+const issues = parsedHandler(
+  "issues",
+  z.object({
+    repository,
+    issue: z.object({
+      number: z.number().int(), title: z.string(), html_url: text, state: text, created_at: text, closed_at: text,
+      labels: z.array(z.object({ name: text })).nullish(),
+    }),
+  }),
+  (body) => {
+    const issue = body.issue;
+    const incident = issueIncident({
+      number: issue.number, title: issue.title, url: issue.html_url, labels: (issue.labels ?? []).map((label) => label.name),
+      closed: issue.state === "closed", createdAt: issue.created_at, closedAt: issue.closed_at,
+    });
+    if (incident === null) return ignored("unsupported-event", `issue #${issue.number} is not labelled "${INCIDENT_LABEL}"`);
+    return pipelineEvent("github", "issues", { ...source(body.repository), keyTexts: compactTexts([issue.title]), records: { incident } });
+  },
+);
+
 const HANDLERS: Record<string, DeliveryHandler> = {
+  issues,
   workflow_run: workflowRun,
   workflow_job: workflowJob,
   check_suite: checkSuite,

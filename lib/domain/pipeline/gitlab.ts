@@ -6,8 +6,11 @@ import {
   compactShas,
   compactTexts,
   ignored,
+  INCIDENT_LABEL,
+  issueIncident,
   parsedHandler,
   pipelineEvent,
+  pushRecords,
   safeUrl,
   textOrNull,
   toIsoTimestamp,
@@ -111,7 +114,7 @@ const jobHook = parsedHandler(
     retries_count: z.number().int().nonnegative().nullish(),
     // In Job Hooks `commit` describes the pipeline: commit.id is the pipeline id, commit.name its name.
     commit: z.object({ id: id.nullish(), name: text, message: text }).nullish(),
-    environment: z.object({ name: text }).nullish(),
+    environment: z.object({ name: text, action: text, deployment_tier: text }).nullish(),
   }),
   (body, options) => {
     const web = webUrl(body.project, body.repository);
@@ -120,6 +123,13 @@ const jobHook = parsedHandler(
     const pipelineId = body.pipeline_id ?? body.commit?.id ?? null;
     const startedAt = toIsoTimestamp(body.build_started_at_iso ?? body.build_started_at);
     const completedAt = toIsoTimestamp(body.build_finished_at_iso ?? body.build_finished_at);
+    const updatedAt = completedAt ?? startedAt ?? toIsoTimestamp(body.build_created_at);
+    const environment = textOrNull(body.environment?.name);
+    // A job that starts an environment deploys to it (other actions prepare, stop or verify one).
+    const deployment =
+      environment !== null && body.environment?.action === "start"
+        ? { deployment: { externalId: deploymentJobId(body.build_id), environment, status, sha: textOrNull(body.sha), ref: textOrNull(body.ref), url, at: updatedAt, updatedAt, tier: textOrNull(body.environment.deployment_tier) } }
+        : {};
     return pipelineEvent("gitlab", "Job Hook", {
       ...source(body.project, body.repository, body.project_id),
       keyTexts: compactTexts([body.ref, body.commit?.message]),
@@ -127,12 +137,13 @@ const jobHook = parsedHandler(
       job: body.build_name,
       stage: textOrNull(body.build_stage),
       status,
-      environment: textOrNull(body.environment?.name),
+      environment,
       runUrl: url,
       records:
         pipelineId === null
-          ? {}
+          ? deployment
           : {
+              ...deployment,
               job: {
                 runExternalId: `pipeline:${pipelineId}`,
                 externalId: `job:${body.build_id}`,
@@ -143,7 +154,7 @@ const jobHook = parsedHandler(
                 url,
                 startedAt,
                 completedAt,
-                updatedAt: completedAt ?? startedAt ?? toIsoTimestamp(body.build_created_at),
+                updatedAt,
               },
             },
       shas: compactShas([body.sha]),
@@ -151,14 +162,20 @@ const jobHook = parsedHandler(
   },
 );
 
+/**
+ * A deployment's id is its job's: the Job Hook of a job that starts an environment and the
+ * Deployment Hook of that job (`deployable_id`) describe one deployment, never two.
+ */
+const deploymentJobId = (jobId: string | number) => `deployment-job:${jobId}`;
+
 const FULL_SHA_IN_URL = /\/commit\/([0-9a-f]{40}|[0-9a-f]{64})(?:[/?#]|$)/i;
 
 const deploymentHook = parsedHandler(
   "Deployment Hook",
   z.object({
     project,
-    deployment_id: id, status: text, status_changed_at: text, deployable_url: text,
-    environment: z.string().min(1), ref: text, commit_title: text, commit_url: text,
+    deployment_id: id, deployable_id: id.nullish(), status: text, status_changed_at: text, deployable_url: text,
+    environment: z.string().min(1), environment_tier: text, ref: text, commit_title: text, commit_url: text,
   }),
   (body) => {
     const status = gitlabStatus(body.status);
@@ -174,7 +191,7 @@ const deploymentHook = parsedHandler(
       runUrl: url,
       records: {
         deployment: {
-          externalId: `deployment:${body.deployment_id}`,
+          externalId: body.deployable_id == null ? `deployment:${body.deployment_id}` : deploymentJobId(body.deployable_id),
           environment: body.environment,
           status,
           sha,
@@ -182,6 +199,7 @@ const deploymentHook = parsedHandler(
           url,
           at,
           updatedAt: at,
+          tier: textOrNull(body.environment_tier),
         },
       },
       shas: compactShas([sha]),
@@ -231,17 +249,38 @@ const pushHook = parsedHandler(
   "Push Hook",
   z.object({
     project, repository, project_id: id.nullish(), ref: text, after: text, checkout_sha: text,
-    commits: z.array(z.object({ id: text, message: text })).nullish(),
+    commits: z.array(z.object({ id: text, message: text, timestamp: text })).nullish(),
   }),
   (body) =>
     pipelineEvent("gitlab", "Push Hook", {
       ...source(body.project, body.repository, body.project_id),
       keyTexts: compactTexts([branchFromRef(body.ref), ...(body.commits ?? []).map((c) => c.message)]),
+      // A push hook carries no push time: the receive time stands for it.
+      records: pushRecords(body.ref, body.after, null, body.commits ?? []),
       shas: compactShas([...(body.commits ?? []).map((c) => c.id), body.checkout_sha ?? body.after]),
     }),
 );
 
+const issueHook = parsedHandler(
+  "Issue Hook",
+  z.object({
+    project,
+    object_attributes: z.object({ iid: z.number().int(), title: z.string(), url: text, state: text, created_at: text, closed_at: text }),
+    labels: z.array(z.object({ title: text })).nullish(),
+  }),
+  (body) => {
+    const issue = body.object_attributes;
+    const incident = issueIncident({
+      number: issue.iid, title: issue.title, url: issue.url, labels: (body.labels ?? []).map((label) => label.title),
+      closed: issue.state === "closed", createdAt: issue.created_at, closedAt: issue.closed_at,
+    });
+    if (incident === null) return ignored("unsupported-event", `issue #${issue.iid} is not labelled "${INCIDENT_LABEL}"`);
+    return pipelineEvent("gitlab", "Issue Hook", { ...source(body.project, null), keyTexts: compactTexts([issue.title]), records: { incident } });
+  },
+);
+
 const HANDLERS: Record<string, DeliveryHandler> = {
+  "Issue Hook": issueHook,
   "Pipeline Hook": pipelineHook,
   "Job Hook": jobHook,
   "Build Hook": jobHook, // name of the Job Hook before GitLab 9.3
@@ -252,7 +291,7 @@ const HANDLERS: Record<string, DeliveryHandler> = {
 
 /**
  * Normalizes one GitLab delivery; `event` is the `X-Gitlab-Event` header.
- * Other hooks (tag push, notes, issues, system hooks) are ignored; a body
+ * Issues count only when labelled `incident`; other hooks (tag push, notes, system hooks) are ignored; a body
  * that does not fit is ignored as "invalid-payload". Never throws.
  */
 export function normalizeGitlab(event: string, body: unknown, options: NormalizeOptions = {}): NormalizedDelivery {

@@ -12,7 +12,7 @@ const repository = { id: 1, full_name: "acme/shop" };
 describe("ignored deliveries", () => {
   it.each([
     ["github", "ping", {}, "ping"],
-    ["github", "issues", {}, "unsupported-event"],
+    ["github", "star", {}, "unsupported-event"],
     ["github", "", {}, "unsupported-event"],
     ["github", "workflow_run", {}, "invalid-payload"],
     ["github", "workflow_run", null, "invalid-payload"],

@@ -98,6 +98,40 @@ export interface DeploymentRecord {
   url: string | null;
   at: string | null;
   updatedAt: string | null;
+  /** The provider's environment tier (GitHub `production_environment`, GitLab `environment_tier`); absent when not sent. */
+  tier?: string | null;
+}
+
+/** A commit of a push with its own time (the payloads carry one: GitHub and GitLab `commits[].timestamp`). */
+export interface PushedCommit {
+  sha: string;
+  authoredAt: string | null;
+  committedAt: string | null;
+}
+
+/**
+ * A push to a branch (tags and branch deletions are not pushes here). Upsert by (`ref`, `after`):
+ * a redelivery changes nothing. `at` is null when the payload has no push time.
+ */
+export interface PushRecord {
+  ref: string;
+  after: string;
+  at: string | null;
+  /** Oldest first, as the providers list them. */
+  commits: PushedCommit[];
+}
+
+/** An incident (an issue labelled `incident`, or the generic incident webhook). Upsert by `externalId`. */
+export interface IncidentRecord {
+  externalId: string;
+  title: string;
+  openedAt: string;
+  /** Null while open. */
+  resolvedAt: string | null;
+  deploymentSha: string | null;
+  /** The card key as sent (the generic webhook); issues name cards through `keyTexts` instead. */
+  cardKey: string | null;
+  url: string | null;
 }
 
 export interface DeliveryRecords {
@@ -105,6 +139,8 @@ export interface DeliveryRecords {
   run?: RunRecord;
   job?: JobRecord;
   deployment?: DeploymentRecord;
+  push?: PushRecord;
+  incident?: IncidentRecord;
 }
 
 export type IgnoreCode = "ping" | "unsupported-event" | "invalid-payload";
@@ -259,4 +295,55 @@ export function toIsoTimestamp(value: string | null | undefined): string | null 
   if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(normalized)) normalized += "Z";
   const millis = Date.parse(normalized);
   return Number.isNaN(millis) ? null : new Date(millis).toISOString();
+}
+
+const ZERO_OR_EMPTY = /^0*$/;
+
+/**
+ * The push record of a push payload: only pushes to a branch (`refs/heads/…`) that leave it at a
+ * commit (a deletion's `after` is all zeros). Each commit's `timestamp` is the only time the
+ * payloads carry; it is kept as the committer's time, which is what a rebase resets.
+ */
+export function pushRecords(
+  ref: string | null | undefined,
+  after: string | null | undefined,
+  at: string | null,
+  commits: ReadonlyArray<{ id?: string | null; timestamp?: string | null }>,
+): Pick<DeliveryRecords, "push"> {
+  const head = textOrNull(after);
+  if (!ref?.startsWith("refs/heads/") || head === null || ZERO_OR_EMPTY.test(head)) return {};
+  const pushed = commits.flatMap((commit) => {
+    const sha = textOrNull(commit.id);
+    return sha === null ? [] : [{ sha, authoredAt: null, committedAt: toIsoTimestamp(commit.timestamp) }];
+  });
+  return { push: { ref, after: head, at, commits: pushed } };
+}
+
+/** The label that makes an issue an incident (GitHub and GitLab), compared case-insensitively. */
+export const INCIDENT_LABEL = "incident";
+
+/**
+ * An issue as an incident record when it carries the incident label, else null: opened at its
+ * creation, resolved at its closing (a reopened issue is open again).
+ */
+export function issueIncident(issue: {
+  number: number;
+  title: string;
+  url: string | null | undefined;
+  labels: ReadonlyArray<string | null | undefined>;
+  closed: boolean;
+  createdAt: string | null | undefined;
+  closedAt: string | null | undefined;
+}): IncidentRecord | null {
+  const openedAt = toIsoTimestamp(issue.createdAt);
+  if (openedAt === null || !issue.labels.some((label) => label?.trim().toLowerCase() === INCIDENT_LABEL)) return null;
+  return {
+    externalId: `issue:${issue.number}`,
+    title: issue.title,
+    openedAt,
+    resolvedAt: issue.closed ? toIsoTimestamp(issue.closedAt) : null,
+    deploymentSha: null,
+    cardKey: null,
+    url: safeUrl(issue.url),
+  };
 }

@@ -83,12 +83,12 @@ function boardCard(card: BoardCardRow, now: number) {
 export type BoardCard = ReturnType<typeof boardCard>;
 
 /** `timeZone`, `startColumnId` and `finishColumnIds` are the reports' settings (see lib/domain/reports/flow.ts). */
-type BoardProject = { key: string; name: string; mode: BoardMode; wipMode: WipMode; agingDays: number; timeZone: string; startColumnId: string | null; finishColumnIds: string[] };
+type BoardProject = { key: string; name: string; mode: BoardMode; wipMode: WipMode; agingDays: number; timeZone: string; startColumnId: string | null; finishColumnIds: string[]; productionEnvironments: string[] };
 
 /** Board settings as the UI uses them: enum values as in the domain (`"HARD"`, `"KANBAN"`). */
 export function boardProjectDto(project: BoardProject): BoardProject {
-  const { key, name, mode, wipMode, agingDays, timeZone, startColumnId, finishColumnIds } = project;
-  return { key, name, mode, wipMode, agingDays, timeZone, startColumnId, finishColumnIds };
+  const { key, name, mode, wipMode, agingDays, timeZone, startColumnId, finishColumnIds, productionEnvironments } = project;
+  return { key, name, mode, wipMode, agingDays, timeZone, startColumnId, finishColumnIds, productionEnvironments };
 }
 
 /** The REST API spells enum values in lower case (`"hard"`, `"kanban"`, `"in_progress"`), like cards' type and priority. */
@@ -130,7 +130,7 @@ type ProjectRow = BoardProject & { sprint: BoardSprint | null; lastEventId: stri
 
 async function loadProject(projectId: string): Promise<ProjectRow> {
   const [project] = await sqlQuery<ProjectRow>(Prisma.sql`
-    SELECT p.key, p.name, p.mode::text AS mode, p."wipMode"::text AS "wipMode", p."agingDays", p."timeZone", p."startColumnId", p."finishColumnIds",
+    SELECT p.key, p.name, p.mode::text AS mode, p."wipMode"::text AS "wipMode", p."agingDays", p."timeZone", p."startColumnId", p."finishColumnIds", p."productionEnvironments",
       CASE WHEN s.id IS NOT NULL THEN (
         SELECT json_build_object(
           'id', s.id, 'name', s.name, 'goal', s.goal, 'capacity', s.capacity, 'committedPoints', coalesce(s."committedPoints", 0),

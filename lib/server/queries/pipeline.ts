@@ -32,7 +32,10 @@ export interface CardPipeline {
   }>;
   /** The latest deployment per environment, newest first. */
   deployments: Array<{ environment: string; status: PipelineStatus | null; url: string | null; at: string }>;
-  /** Commits tied to the card (pushes, runs, pull requests), newest first. */
+  /**
+   * Commits tied to the card (pushes, runs, pull requests), newest tie first; `at` is the commit's own
+   * time when a push told it (committer's, else author's), else when the card learnt of the commit.
+   */
   commits: Array<{ sha: string; at: string }>;
 }
 
@@ -50,8 +53,11 @@ export async function cardPipeline(cardId: string): Promise<CardPipeline> {
     }),
     db.pullRequest.findMany({ where: linked, orderBy: { number: "desc" }, select: { provider: true, number: true, url: true, title: true, state: true, merged: true } }),
     db.deployment.findMany({ where: linked, orderBy: { at: "desc" }, select: { environment: true, status: true, url: true, at: true } }),
-    db.cardCommit.findMany({ where: { cardId }, orderBy: { at: "desc" }, take: COMMIT_LIMIT, select: { sha: true, at: true } }),
+    db.cardCommit.findMany({ where: { cardId }, orderBy: { at: "desc" }, take: COMMIT_LIMIT, select: { sha: true, at: true, projectId: true } }),
   ]);
+  const times = commits.length
+    ? new Map((await db.commit.findMany({ where: { projectId: commits[0]!.projectId, sha: { in: commits.map((commit) => commit.sha) } }, select: { sha: true, authoredAt: true, committedAt: true } })).map((commit) => [commit.sha, commit.committedAt ?? commit.authoredAt]))
+    : new Map<string, Date | null>();
   return {
     status: runs[0] ? readStatus(runs[0].status) : null,
     pullRequests,
@@ -72,7 +78,7 @@ export async function cardPipeline(cardId: string): Promise<CardPipeline> {
       url: d.url,
       at: d.at.toISOString(),
     })),
-    commits: commits.map((commit) => ({ sha: commit.sha, at: commit.at.toISOString() })),
+    commits: commits.map((commit) => ({ sha: commit.sha, at: (times.get(commit.sha) ?? commit.at).toISOString() })),
   };
 }
 

@@ -8,7 +8,8 @@ import { publishBoardEvent } from "../realtime";
 
 /**
  * Board-wide settings: WIP enforcement (hard refuses, soft records a breach), scrum or kanban, days until a card counts as aging,
- * and what the reports follow: the workflow stages (columns that start and finish work) and the time zone of their days.
+ * and what the reports follow: the workflow stages (columns that start and finish work), the time zone of their days and
+ * which environments are production. A change of production environments changes what the delivery report counts.
  */
 export async function updateBoardSettings(access: ProjectAccess, input: BoardSettingsInput) {
   return db.$transaction(async (tx) => {
@@ -29,8 +30,9 @@ export async function updateBoardSettings(access: ProjectAccess, input: BoardSet
         ...(input.startColumnId !== undefined && { startColumnId: input.startColumnId }),
         ...(input.finishColumnIds && { finishColumnIds: [...new Set(input.finishColumnIds)] }),
         ...(input.timeZone && { timeZone: input.timeZone }),
+        ...(input.productionEnvironments && { productionEnvironments: [...new Set(input.productionEnvironments)] }),
       },
-      select: { key: true, name: true, mode: true, wipMode: true, agingDays: true, timeZone: true, startColumnId: true, finishColumnIds: true },
+      select: { key: true, name: true, mode: true, wipMode: true, agingDays: true, timeZone: true, startColumnId: true, finishColumnIds: true, productionEnvironments: true },
     });
     await publishBoardEvent(tx, access.projectId, "board.changed", { change: "settings" });
     return boardProjectDto(project);

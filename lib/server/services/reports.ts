@@ -23,7 +23,7 @@ export const MIN_HISTORY_FOR_THRESHOLD = 10;
 
 type Setup = { timeZone: string; columns: { id: string; name: string; category: "TODO" | "IN_PROGRESS" | "DONE" }[]; stages: Stages };
 
-async function setupOf(projectId: string): Promise<Setup> {
+export async function setupOf(projectId: string): Promise<Setup> {
   const project = await db.project.findUniqueOrThrow({
     where: { id: projectId },
     select: { timeZone: true, startColumnId: true, finishColumnIds: true, columns: { orderBy: { rank: "asc" }, select: { id: true, name: true, category: true } } },
@@ -31,10 +31,10 @@ async function setupOf(projectId: string): Promise<Setup> {
   return { timeZone: project.timeZone, columns: project.columns, stages: resolveStages(project.columns, project) };
 }
 
-type Range = { from: string; to: string; start: Date; end: Date };
+export type Range = { from: string; to: string; start: Date; end: Date };
 
 /** The request's days (defaults: the last `days` days up to today), and the instants they span. */
-function rangeOf(request: ReportRequest, timeZone: string, now: Date, days = DEFAULT_RANGE_DAYS): Range {
+export function rangeOf(request: Pick<ReportRequest, "from" | "to">, timeZone: string, now: Date, days = DEFAULT_RANGE_DAYS): Range {
   const to = request.to ?? dayOf(now, timeZone);
   const from = request.from ?? addDays(to, -(days - 1));
   return { from, to, start: startOfDay(from, timeZone), end: startOfDay(addDays(to, 1), timeZone) };

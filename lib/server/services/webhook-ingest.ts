@@ -138,6 +138,14 @@ async function readLimited(req: Request, max: number): Promise<Buffer | null> {
   }
 }
 
+/** The body's bytes; throws 413 over MAX_WEBHOOK_BYTES (declared or counted). */
+export async function readWebhookBody(req: Request): Promise<Buffer> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) throw tooLarge();
+  const raw = await readLimited(req, MAX_WEBHOOK_BYTES);
+  if (raw === null) throw tooLarge();
+  return raw;
+}
+
 function storedHeaders(headers: Headers): Record<string, string> {
   return Object.fromEntries([...headers].map(([name, value]) => [name, REDACTED.has(name) ? "[redacted]" : value]));
 }
@@ -146,7 +154,7 @@ function storedHeaders(headers: Headers): Record<string, string> {
 const storableKey = (key: string | null) => (key === null || key.length <= 200 ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`);
 
 /** A refused delivery is counted in the integration's aggregate (no headers, no body: they are unauthenticated or unusable). */
-async function reject(req: Request, integrationId: string, event: string, error: AppError) {
+export async function reject(req: Request, integrationId: string, event: string, error: AppError) {
   const retryAfter = await recordRefusal(integrationId, error.code, event, clientAddress(req));
   if (retryAfter > 0) return errorResponse(new AppError("RATE_LIMITED", `Too many refused deliveries from this address; try again in ${retryAfter} seconds.`, 429, { retryAfter }));
   return errorResponse(error);
@@ -165,9 +173,7 @@ export async function receiveWebhook(req: Request, providerParam: string, integr
     const provider = PROVIDERS.find((p) => p === providerParam);
     let integration = provider && idSchema.safeParse(integrationId).success ? await loadIntegration(integrationId, false) : null;
     if (!provider || !integration || integration.provider !== provider) throw noSuchWebhook();
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) throw tooLarge();
-    const raw = await readLimited(req, MAX_WEBHOOK_BYTES);
-    if (raw === null) throw tooLarge();
+    const raw = await readWebhookBody(req);
 
     const event = (headerValue(req.headers, EVENT_HEADERS[provider]) ?? "").slice(0, 100);
     const verified = (known: KnownIntegration | null) => known?.secret != null && known.provider === provider && verifyDelivery(provider, known.secret, raw, req.headers);

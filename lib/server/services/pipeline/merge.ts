@@ -42,6 +42,7 @@ export interface DeploymentState {
   url: string | null;
   at: Date;
   sourceAt: Date | null;
+  tier: string | null;
 }
 
 export interface PullRequestState {
@@ -120,17 +121,18 @@ export function mergeJob(state: JobState | null, job: JobRecord): JobState {
 export function mergeDeployment(state: DeploymentState | null, deployment: DeploymentRecord, receivedAt: Date): DeploymentState {
   const incoming: DeploymentState = {
     environment: deployment.environment, status: storedStatus(deployment.status), sha: deployment.sha, ref: deployment.ref, url: deployment.url,
-    at: date(deployment.at) ?? date(deployment.updatedAt) ?? receivedAt, sourceAt: date(deployment.updatedAt),
+    at: date(deployment.at) ?? date(deployment.updatedAt) ?? receivedAt, sourceAt: date(deployment.updatedAt), tier: deployment.tier ?? null,
   };
   if (state === null) return incoming;
   const stored = { status: readStatus(state.status), at: iso(state.at), updatedAt: iso(state.sourceAt) };
-  if (!shouldReplaceDeployment(stored, deployment)) return fill(state, { url: deployment.url, sha: deployment.sha, ref: deployment.ref });
+  if (!shouldReplaceDeployment(stored, deployment)) return fill(state, { url: deployment.url, sha: deployment.sha, ref: deployment.ref, tier: incoming.tier });
   return {
     ...incoming,
     status: deployment.status === null ? state.status : incoming.status,
     url: deployment.url ?? state.url,
     sha: deployment.sha ?? state.sha,
     ref: deployment.ref ?? state.ref,
+    tier: incoming.tier ?? state.tier,
   };
 }
 

@@ -10,6 +10,7 @@ import { latestJobs, statusFromJobs } from "@/lib/domain/pipeline/summary";
 import type { DeploymentRecord, JobRecord, PipelineEvent, RunRecord } from "@/lib/domain/pipeline/types";
 import type { Tx } from "../../db";
 import { publishBoardEvents } from "../../realtime";
+import { recordIncident, recordPushes, recordShipped } from "../delivery/record";
 import { onPipelineChanges, type PipelineChange, type PipelineChangeRecord } from "../pipeline-hooks";
 import { cardsNamed, existingCards, inheritedCards, link, recordCommits, type CardRef, type Link } from "./links";
 import { mergeDeployment, mergeJob, mergePullRequest, mergeRun, mergeRunHint, type RunHint, type RunState } from "./merge";
@@ -158,6 +159,15 @@ export async function processBatch(tx: Tx, deliveries: readonly StoredDelivery[]
     [...deployments.values()].map((r) => r.id),
   );
 
+  const withPush = works.filter((w) => w.event.records.push);
+  await recordPushes(tx, withPush.map((w) => ({ ...w.source, push: w.event.records.push!, receivedAt: w.receivedAt })));
+  for (const w of works.filter((w) => w.event.records.incident)) {
+    const incident = w.event.records.incident!;
+    await recordIncident(tx, { projectId: w.source.projectId, integrationId: w.source.integrationId }, { ...incident, cardKey: incident.cardKey ?? w.named[0]?.key ?? null });
+  }
+  const reshipped = [...withPush, ...withDeployment.filter((w) => deployments.get(deploymentKey(w))!.changed)];
+  await recordShipped(tx, reshipped.map((w) => w.source.projectId));
+
   // What changed, for open boards and the hooks; each record once, whatever number of deliveries.
   const changes = new Map<string, PipelineChange>();
   const touched = new Map<string, Map<string, CardRef>>();
@@ -185,7 +195,8 @@ export async function processBatch(tx: Tx, deliveries: readonly StoredDelivery[]
     const { id, state, changed } = deployments.get(deploymentKey(w))!;
     note(w, `deployment ${id}`, changed || deploymentLinks.gained.has(id), deploymentLinks.cards.get(id)!, { kind: "deployment", id, environment: state.environment, status: readStatus(state.status), sha: state.sha });
   }
-  for (const w of works.filter((w) => Object.keys(w.event.records).length === 0)) {
+  // Deliveries with no pipeline record (pushes, incidents) change a card through its commits only.
+  for (const w of works.filter((w) => !hasRun(w) && !w.event.records.pullRequest && !w.event.records.deployment)) {
     const cards = w.named.filter((card) => gainedCommits.has(card.id));
     note(w, `commits ${w.id}`, cards.length > 0, cards, { kind: "commits", shas: w.event.shas });
   }

@@ -76,7 +76,7 @@ const SOURCE_COLUMNS = ["id", "integrationId", "projectId", "provider", "reposit
 const sourceValues = (key: SourceKey) => [key.integrationId, key.projectId, key.provider, key.repository];
 const RUN_COLUMNS = ["attempt", "status", "sourceAt", "statusFromJobs", "name", "url", "branch", "sha", "startedAt", "completedAt"] as const satisfies ReadonlyArray<keyof RunState>;
 const JOB_COLUMNS = ["attempt", "status", "sourceAt", "name", "stage", "url"] as const satisfies ReadonlyArray<keyof JobState>;
-const DEPLOYMENT_COLUMNS = ["environment", "status", "sha", "ref", "url", "at", "sourceAt"] as const satisfies ReadonlyArray<keyof DeploymentState>;
+const DEPLOYMENT_COLUMNS = ["environment", "status", "sha", "ref", "url", "at", "sourceAt", "tier"] as const satisfies ReadonlyArray<keyof DeploymentState>;
 const PULL_REQUEST_COLUMNS = ["title", "state", "merged", "url", "headRef", "headSha", "sourceAt"] as const satisfies ReadonlyArray<keyof PullRequestState>;
 
 const tuples = (pairs: Array<[string | number, string | number]>) => Prisma.join(pairs.map(([a, b]) => Prisma.sql`(${a}, ${b})`));
@@ -125,7 +125,7 @@ export const deploymentsTable: Table<ExternalKey, DeploymentState> = {
   keyOf: (key) => externalKey(key.integrationId, key.externalId),
   lock: async (tx, keys) => {
     const rows = await tx.$queryRaw<DeploymentRow[]>`
-      SELECT id, "integrationId", "externalId", environment, status, sha, ref, url, at, "sourceAt"
+      SELECT id, "integrationId", "externalId", environment, status, sha, ref, url, at, "sourceAt", tier
       FROM "Deployment" WHERE ("integrationId", "externalId") IN (${tuples(keys.map((k) => [k.integrationId, k.externalId]))})
       ORDER BY "integrationId", "externalId" FOR UPDATE`;
     return rows.map(({ id, integrationId, externalId, ...state }) => ({ id, key: externalKey(integrationId, externalId), state }));
