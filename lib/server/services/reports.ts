@@ -171,14 +171,13 @@ export async function aging(access: ProjectAccess, request: ReportRequest, now =
 /**
  * The team's own ageing threshold: p85 of the cycle times (days) of the cards finished in the last
  * 90 days, or null with fewer than MIN_HISTORY_FOR_THRESHOLD of them (the board then keeps its fixed
- * `agingDays`).
+ * `agingDays`). The board passes the time zone and stages it has already read.
  */
-export async function agingThreshold(projectId: string, now = new Date()): Promise<number | null> {
-  const setup = await setupOf(projectId);
-  const range = rangeOf({}, setup.timeZone, now);
-  const rows = await finishedCards(projectId, setup.stages, range.start, range.end, {});
+export async function agingThreshold(projectId: string, { timeZone, stages }: { timeZone: string; stages: Stages }, now = new Date()): Promise<number | null> {
+  const range = rangeOf({}, timeZone, now);
+  const rows = await finishedCards(projectId, stages, range.start, range.end, {});
   if (rows.length < MIN_HISTORY_FOR_THRESHOLD) return null;
-  return percentiles(rows.map((row) => cycleTimeOf(row.started, row.finished, setup.timeZone).days)).p85;
+  return percentiles(rows.map((row) => cycleTimeOf(row.started, row.finished, timeZone).days)).p85;
 }
 
 /**
