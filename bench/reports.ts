@@ -151,11 +151,13 @@ async function bench(prepared: Prepared) {
   const { projectKey, sprintId, token, cookie, events } = prepared.seeded;
   const server = await startProductionServer({ ...prepared.serverEnv, AUTH_SECRET: process.env.AUTH_SECRET! });
   try {
+    let bytes = 0; // of the last response, to print the page's size
     const get = (url: string, headers: Record<string, string>) => async () => {
       const res = await fetch(`${server.base}${url}`, { headers, redirect: "manual" });
-      await res.arrayBuffer();
+      bytes = (await res.arrayBuffer()).byteLength;
       return res.status;
     };
+    const kB = () => `   (${(bytes / 1024).toFixed(0)} kB)`;
     const api = (url: string) => get(url, { authorization: `Bearer ${token}` });
     const today = dayOf(new Date(), "UTC");
     const year = `from=${addDays(today, -364)}&to=${today}`;
@@ -177,8 +179,8 @@ async function bench(prepared: Prepared) {
     console.log(line("baseline: GET /api/health", await responseTimes("health", get("/api/health", {}), REQUESTS, 3)));
     for (const [name, url] of cases) console.log(line(name, await responseTimes(name, api(url), REQUESTS, 3), TARGET_MS));
     const page = `/${projectKey}/reports`;
-    console.log(line("Reports page (HTML), default range", await responseTimes("reports page", get(page, { cookie }), PAGE_LOADS), PAGE_TARGET_MS));
-    console.log(line("Reports page (HTML), a year's range", await responseTimes("reports page", get(`${page}?${year}`, { cookie }), PAGE_LOADS), PAGE_TARGET_MS));
+    console.log(line("Reports page (HTML), default range", await responseTimes("reports page", get(page, { cookie }), PAGE_LOADS), PAGE_TARGET_MS) + kB());
+    console.log(line("Reports page (HTML), a year's range", await responseTimes("reports page", get(`${page}?${year}`, { cookie }), PAGE_LOADS), PAGE_TARGET_MS) + kB());
     console.log(`  (${load()} after the run)`);
   } finally {
     await server.stop();
