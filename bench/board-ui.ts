@@ -7,9 +7,9 @@
 // measures from pointer-up to a settled board: the last DOM change (nodes, text, attributes other
 // than inline styles) before a frame with none. Inline styles are left out because they are the
 // drop animation's transform and opacity, which is motion, not the board changing.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
+import { ensureBuild, percentile, responseTimes } from "./production-server";
 
 const OWN_SERVER_PORT = 3200;
 const BASE = (process.env.BENCH_URL ?? `http://localhost:${OWN_SERVER_PORT}`).replace(/\/$/, "");
@@ -24,7 +24,7 @@ const PAGE_TARGET_MS = 150;
 /** Without BENCH_URL: a production server on a fresh embedded database, as the e2e tests use. */
 async function startOwnServer(): Promise<ChildProcess | null> {
   if (process.env.BENCH_URL) return null;
-  if (!existsSync(".next/BUILD_ID") && spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
+  ensureBuild();
   const server = spawn(process.execPath, ["scripts/e2e-server.mjs"], { stdio: "ignore", env: { ...process.env, E2E_PORT: String(OWN_SERVER_PORT), E2E_DB: "pglite", DEMO_PASSWORD: PASSWORD } });
   for (let i = 0; i < 240; i++) {
     if (await fetch(`${BASE}/api/health`).then((res) => res.ok, () => false)) return server;
@@ -133,21 +133,13 @@ async function drag(page: Page, fromKey: string, toColumn: string) {
   return page.evaluate<number>("window.__settled");
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 /** Server time of the board page (HTML, signed in) over PAGE_LOADS loads, after one warm-up. */
-async function timePage(page: Page, projectKey: string) {
-  const times: number[] = [];
-  for (let i = 0; i <= PAGE_LOADS; i++) {
-    const started = performance.now();
+function timePage(page: Page, projectKey: string) {
+  return responseTimes("board page", async () => {
     const res = await page.request.get(`/${projectKey}/board`);
     await res.body();
-    if (!res.ok()) throw new Error(`board page: ${res.status()}`);
-    if (i > 0) times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
+    return res.status();
+  }, PAGE_LOADS);
 }
 
 async function main() {

@@ -5,9 +5,8 @@
 //   npm run bench:import   (scratch database on TEST_DATABASE_URL, default the local server; builds first if needed)
 // Prints the import time (target <= 60 s), the server's peak resident memory (VmHWM of the server
 // process, target <= 600 MB) and the export streaming time (target <= 10 s).
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
+import { ensureBuild, startProductionServer, type ProductionServer } from "./production-server";
 
 process.env.AUTH_SECRET ??= "bench-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
@@ -65,14 +64,6 @@ function generateBoard(): string {
   return JSON.stringify({ id: hex(0x1), name: "Bench board", lists, labels, members, cards, checklists, actions });
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
 /** Peak and current resident memory of a process, in MB (Linux /proc). */
 function memoryOf(pid: number) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -81,10 +72,7 @@ function memoryOf(pid: number) {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("No production build: building first (npx next build)…");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-  }
+  ensureBuild();
   const [{ openDatabase, setDatabase }, { createScratchPostgres }, { tokenFor }, { makeWorld }] = await Promise.all([
     import("@/lib/server/database"),
     import("@/lib/server/testing/test-database"),
@@ -93,7 +81,7 @@ async function main() {
   ]);
   const scratch = await createScratchPostgres();
   const database = openDatabase({ kind: "postgres", url: scratch.url, poolSize: 4 });
-  let server: ReturnType<typeof spawn> | null = null;
+  let server: ProductionServer | null = null;
   try {
     await database.migrate();
     setDatabase(database);
@@ -101,18 +89,9 @@ async function main() {
     const token = await tokenFor(world.users.PRODUCT_OWNER.id);
     const headers = { authorization: `Bearer ${token}` };
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: scratch.url, SEED_DEMO: "never", LOG_LEVEL: "warn" },
-    });
-    for (let ready = false; !ready; ) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      ready = await fetch(`${base}/api/health`).then((res) => res.ok, () => false);
-      if (server.exitCode !== null) throw new Error("the server exited while starting");
-    }
-    const pid = server.pid!;
+    server = await startProductionServer({ DATABASE_URL: scratch.url });
+    const { base } = server;
+    const pid = server.process.pid!;
     const idle = memoryOf(pid);
 
     const file = generateBoard();
@@ -121,7 +100,7 @@ async function main() {
 
     let peakSample = idle.now;
     const sampler = setInterval(() => {
-      if (server!.exitCode === null) peakSample = Math.max(peakSample, memoryOf(pid).now);
+      if (server!.process.exitCode === null) peakSample = Math.max(peakSample, memoryOf(pid).now);
     }, 100);
     const form = new FormData();
     form.set("source", "trello");
@@ -136,7 +115,7 @@ async function main() {
     const progressSeen = new Set<number>();
     do {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}) during the import`);
+      if (server.process.exitCode !== null) throw new Error(`the server exited (${server.process.exitCode}) during the import`);
       run = await (await fetch(`${base}/api/v1/imports/${id}`, { headers })).json();
       progressSeen.add(run.progress);
     } while (run.status === "queued" || run.status === "running");
@@ -163,10 +142,7 @@ async function main() {
     }
     console.log(`server memory: peak RSS ${final.peak.toFixed(0)} MB (VmHWM over the whole run, target <= 600 MB); highest 100 ms sample ${Math.max(peakSample, final.now).toFixed(0)} MB; after the import ${afterImport.now.toFixed(0)} MB`);
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    await server?.stop();
     await database.close();
     await scratch.drop();
   }

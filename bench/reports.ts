@@ -1,21 +1,22 @@
 // Reports benchmark: each report endpoint's latency for a year's range on a project of 10,000 cards
-// with 200,000 history events over a year, on PGlite and PostgreSQL.
-//   npm run bench:reports          (PostgreSQL from TEST_DATABASE_URL / DATABASE_URL, default local)
-// Requests go through the real route handlers with real Requests and a viewer's token: the time is
-// the server's (authentication, validation, queries, JSON), without the network.
-import { cpus, loadavg } from "node:os";
-import * as agingRoute from "@/app/api/v1/projects/[key]/reports/aging/route";
-import * as cfdRoute from "@/app/api/v1/projects/[key]/reports/cfd/route";
-import * as cycleTimeRoute from "@/app/api/v1/projects/[key]/reports/cycle-time/route";
-import * as forecastRoute from "@/app/api/v1/projects/[key]/reports/forecast/route";
-import * as throughputRoute from "@/app/api/v1/projects/[key]/reports/throughput/route";
-import * as velocityRoute from "@/app/api/v1/projects/[key]/reports/velocity/route";
-import * as burndownRoute from "@/app/api/v1/sprints/[id]/burndown/route";
+// with 200,000 history events over a year, and the Reports page's server response, on PGlite and
+// PostgreSQL, through the production server (next build + server.ts, NODE_ENV=production).
+//   npm run bench:reports          (PostgreSQL from TEST_DATABASE_URL / DATABASE_URL, default local;
+//                                   BENCH_DB=pglite|postgres for one of them; builds first if needed)
+// The project is seeded in this process, then the server is started on it: PostgreSQL, a scratch
+// database; PGlite, a data folder this process fills and closes before the server opens it (one
+// process at a time). Requests carry a viewer's API token (endpoints) or session cookie (page); the
+// time is from sending to the last byte, on loopback: the server's response time.
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import { addDays, dayOf } from "@/lib/domain/reports/dates";
-import type { Database } from "@/lib/server/database";
-import { tokenFor } from "@/lib/server/testing/http";
+import { openDatabase, setDatabase, type Database } from "@/lib/server/database";
+import { sessionCookie, tokenFor } from "@/lib/server/testing/http";
+import { createScratchPostgres } from "@/lib/server/testing/test-database";
 import { makeWorld } from "@/prisma/factories";
-import { openPglite, openPostgres, postgresReachable, seededRandom, type Target } from "./board-setup";
+import { postgresReachable, seededRandom } from "./board-setup";
+import { percentile, responseTimes, startProductionServer } from "./production-server";
 
 process.env.AUTH_SECRET ??= "bench-secret-not-for-production";
 process.env.LOG_LEVEL ??= "silent";
@@ -24,9 +25,10 @@ const CARDS = Number(process.env.BENCH_CARDS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const SPRINTS = 26;
 const REQUESTS = 30;
+const PAGE_LOADS = 20;
 const DAY_MS = 86_400_000;
-
-type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const TARGET_MS = 150;
+const PAGE_TARGET_MS = 300;
 
 /**
  * A year of history: every card is created at a random moment, then moves forwards (and now and then
@@ -34,7 +36,7 @@ type Handler = (req: Request, context: { params: Promise<Record<string, string>>
  * and completions. Two-week sprints run all year, each committing and completing cards.
  */
 async function seed(database: Database) {
-  const world = await makeWorld("RPTB");
+  const world = await makeWorld("RPTB", "scrum");
   const { projectId } = world.project;
   const prisma = database.prisma;
   const columns = (await prisma.column.findMany({ where: { projectId }, orderBy: { rank: "asc" }, select: { id: true } })).map((column) => column.id);
@@ -101,75 +103,105 @@ async function seed(database: Database) {
   }
   // What autovacuum does soon after a bulk load: planner statistics for the new rows.
   await prisma.$executeRawUnsafe("ANALYZE");
-  return { world, sprintId, token: await tokenFor(world.users.VIEWER.id) };
+  const viewer = world.users.VIEWER.id;
+  return { projectKey: world.project.projectKey, sprintId, token: await tokenFor(viewer), cookie: await sessionCookie(viewer), events: await prisma.cardEvent.count() };
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function time(handler: Handler, path: string, params: Record<string, string>, token: string) {
-  const latencies: number[] = [];
-  for (let i = 0; i < REQUESTS + 3; i++) {
-    const started = performance.now();
-    const res = await handler(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) });
-    const body = await res.text();
-    if (i >= 3) latencies.push(performance.now() - started); // the first three warm up
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
+type Seeded = Awaited<ReturnType<typeof seed>>;
+/** A seeded database the server can open: its environment for server.ts, and how to remove it. */
+type Prepared = { name: string; seeded: Seeded; seconds: number; serverEnv: Record<string, string>; dispose: () => Promise<void> };
+
+async function seeded(database: Database) {
+  setDatabase(database);
+  const started = performance.now();
+  try {
+    await database.migrate();
+    const result = await seed(database);
+    return { seeded: result, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await database.close();
+    setDatabase(undefined);
   }
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-async function bench(target: Target) {
-  const seeding = performance.now();
-  const { world, sprintId, token } = await seed(target.database);
-  const seconds = ((performance.now() - seeding) / 1000).toFixed(0);
-  const { projectKey } = world.project;
-  const today = dayOf(new Date(), "UTC");
-  const year = `from=${addDays(today, -364)}&to=${today}`;
-  const key = { key: projectKey };
-  const base = `/api/v1/projects/${projectKey}/reports`;
-  const cases: Array<[string, Handler, string, Record<string, string>]> = [
-    ["cfd", cfdRoute.GET, `${base}/cfd?${year}`, key],
-    ["cycle-time", cycleTimeRoute.GET, `${base}/cycle-time?${year}`, key],
-    ["throughput (week)", throughputRoute.GET, `${base}/throughput?${year}&interval=week`, key],
-    ["aging", agingRoute.GET, `${base}/aging?${year}`, key],
-    ["velocity", velocityRoute.GET, `${base}/velocity?${year}`, key],
-    ["forecast (items=50, 60-day window)", forecastRoute.GET, `${base}/forecast?items=50`, key],
-    ["forecast (until +30 days, 60-day window)", forecastRoute.GET, `${base}/forecast?until=${addDays(today, 30)}`, key],
-    ["cfd, filtered (type=bug)", cfdRoute.GET, `${base}/cfd?${year}&type=bug`, key],
-    ["burndown (one sprint)", burndownRoute.GET, `/api/v1/sprints/${sprintId}/burndown`, { id: sprintId }],
-  ];
-  const counts = await target.database.prisma.cardEvent.count();
-  console.log(`\n${target.name}: ${CARDS.toLocaleString("en")} cards, ${counts.toLocaleString("en")} history events over a year, ${SPRINTS} sprints (seeded in ${seconds} s; load average ${loadavg().map((n) => n.toFixed(1)).join(" ")} on ${cpus().length} CPUs)`);
-  const pings: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const started = performance.now();
-    await target.database.prisma.$queryRaw`SELECT 1`;
-    pings.push(performance.now() - started);
-  }
-  // On a quiet machine this is well under a millisecond; a loaded one inflates every figure below alike.
-  console.log(`  baseline: one trivial query (SELECT 1 through Prisma) p50 ${ms(percentile(pings, 50))}, p95 ${ms(percentile(pings, 95))}`);
-  for (const [name, handler, path, params] of cases) {
-    const result = await time(handler, path, params, token);
-    console.log(`  ${name.padEnd(42)} p50 ${ms(result.p50).padStart(9)}, p95 ${ms(result.p95).padStart(9)}   ${result.p95 <= 150 ? "≤" : ">"} 150 ms target`);
+async function preparePglite(): Promise<Prepared> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "shipboard-bench-reports-"));
+  const { seeded: result, seconds } = await seeded(openDatabase({ kind: "pglite", dataDir }));
+  return { name: "PGlite (data folder)", seeded: result, seconds, serverEnv: { DATA_DIR: dataDir, DATABASE_URL: "" }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+async function preparePostgres(serverUrl: string): Promise<Prepared> {
+  process.env.TEST_DATABASE_URL = serverUrl;
+  const scratch = await createScratchPostgres();
+  const { seeded: result, seconds } = await seeded(openDatabase({ kind: "postgres", url: scratch.url, poolSize: 10 }));
+  return { name: "PostgreSQL", seeded: result, seconds, serverEnv: { DATABASE_URL: scratch.url }, dispose: scratch.drop };
+}
+
+const load = () => `load average ${loadavg().map((n) => n.toFixed(1)).join(" ")} on ${cpus().length} CPUs`;
+
+function line(name: string, times: number[], target?: number) {
+  const p95 = percentile(times, 95);
+  const verdict = target === undefined ? "" : `   ${p95 <= target ? "≤" : ">"} ${target} ms target`;
+  return `  ${name.padEnd(44)} p50 ${ms(percentile(times, 50)).padStart(9)}, p95 ${ms(p95).padStart(9)}${verdict}`;
+}
+
+async function bench(prepared: Prepared) {
+  const { projectKey, sprintId, token, cookie, events } = prepared.seeded;
+  const server = await startProductionServer({ ...prepared.serverEnv, AUTH_SECRET: process.env.AUTH_SECRET! });
+  try {
+    let bytes = 0; // of the last response, to print the page's size
+    const get = (url: string, headers: Record<string, string>) => async () => {
+      const res = await fetch(`${server.base}${url}`, { headers, redirect: "manual" });
+      bytes = (await res.arrayBuffer()).byteLength;
+      return res.status;
+    };
+    const kB = () => `   (${(bytes / 1024).toFixed(0)} kB)`;
+    const api = (url: string) => get(url, { authorization: `Bearer ${token}` });
+    const today = dayOf(new Date(), "UTC");
+    const year = `from=${addDays(today, -364)}&to=${today}`;
+    const base = `/api/v1/projects/${projectKey}/reports`;
+    const cases: Array<[string, string]> = [
+      ["cfd", `${base}/cfd?${year}`],
+      ["cycle-time", `${base}/cycle-time?${year}`],
+      ["throughput (week)", `${base}/throughput?${year}&interval=week`],
+      ["aging", `${base}/aging?${year}`],
+      ["velocity", `${base}/velocity?${year}`],
+      ["forecast (items=50, 60-day window)", `${base}/forecast?items=50`],
+      ["forecast (until +30 days, 60-day window)", `${base}/forecast?until=${addDays(today, 30)}`],
+      ["cfd, filtered (type=bug)", `${base}/cfd?${year}&type=bug`],
+      ["burndown (one sprint)", `/api/v1/sprints/${sprintId}/burndown`],
+    ];
+    console.log(`\n${prepared.name}: ${CARDS.toLocaleString("en")} cards, ${events.toLocaleString("en")} history events over a year, ${SPRINTS} sprints (seeded in ${prepared.seconds.toFixed(0)} s); ${load()}`);
+    // A trivial request through the same server and database (one SELECT 1): on a quiet machine a
+    // millisecond or two; a loaded one inflates every figure below alike.
+    console.log(line("baseline: GET /api/health", await responseTimes("health", get("/api/health", {}), REQUESTS, 3)));
+    for (const [name, url] of cases) console.log(line(name, await responseTimes(name, api(url), REQUESTS, 3), TARGET_MS));
+    const page = `/${projectKey}/reports`;
+    console.log(line("Reports page (HTML), default range", await responseTimes("reports page", get(page, { cookie }), PAGE_LOADS), PAGE_TARGET_MS) + kB());
+    console.log(line("Reports page (HTML), a year's range", await responseTimes("reports page", get(`${page}?${year}`, { cookie }), PAGE_LOADS), PAGE_TARGET_MS) + kB());
+    console.log(`  (${load()} after the run)`);
+  } finally {
+    await server.stop();
   }
 }
 
 async function main() {
-  console.log(`Reports benchmark — node ${process.version}, ${new Date().toISOString()}, ${REQUESTS} requests per report (p95 target ≤ 150 ms for a year's range)`);
-  const targets: Array<() => Promise<Target>> = [];
-  if (process.env.BENCH_DB !== "postgres") targets.push(openPglite);
+  console.log(`Reports benchmark — node ${process.version}, ${new Date().toISOString()}, ${REQUESTS} requests per report, ${PAGE_LOADS} page loads, through the production server`);
+  const targets: Array<() => Promise<Prepared>> = [];
+  if (process.env.BENCH_DB !== "postgres") targets.push(preparePglite);
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   if (process.env.BENCH_DB !== "pglite") {
-    if (await postgresReachable(url)) targets.push(() => openPostgres(url));
+    if (await postgresReachable(url)) targets.push(() => preparePostgres(url));
     else console.log(`\n(PostgreSQL at ${url} is not reachable: PostgreSQL figures skipped. Set TEST_DATABASE_URL or DATABASE_URL.)`);
   }
-  for (const open of targets) {
-    const target = await open();
+  for (const prepare of targets) {
+    const prepared = await prepare();
     try {
-      await bench(target);
+      await bench(prepared);
     } finally {
-      await target.dispose();
+      await prepared.dispose();
     }
   }
 }

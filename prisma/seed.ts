@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { TeamRole } from "@/lib/domain/roles";
 import { currentDatabase } from "@/lib/server/database";
 import type { CreateCardInput } from "@/lib/validation/cards";
+import { demoCalendar, happenedAt } from "./demo-clock";
 import { makeCard, makeProject, makeTeam, makeUser } from "./factories";
 import { seedDemoPipeline } from "./seed-pipeline";
 import { seedScrumDemo } from "./seed-scrum";
@@ -78,16 +79,20 @@ export async function seedDemo({ onlyIfEmpty, now = new Date() }: { onlyIfEmpty:
 
   const epicKeys: string[] = [];
   for (const title of EPICS) epicKeys.push((await makeCard(project, users[1]!.id, { title, type: "epic", priority: "high", columnId: columns[0]!.id })).key);
+  // Each card is dated some days back (1 to 19), so the board's work item ages differ.
+  const day = demoCalendar(now);
   for (const [index, card] of CARDS.entries()) {
     const { column, assignee, epic, ...fields } = card;
     const author = users[(index % 3) as 0 | 1 | 2]!;
-    await makeCard(project, author.id, {
-      ...fields,
-      description: `${fields.title}.\n\n**Acceptance**\n- works on mobile and desktop\n- covered by an end-to-end test`,
-      assigneeId: pick(users, assignee)?.id ?? null,
-      epicKey: pick(epicKeys, epic) ?? null,
-      columnId: columns[column]!.id,
-    });
+    await happenedAt(day(1 + ((index * 7) % 19), 9 + (index % 8)), () =>
+      makeCard(project, author.id, {
+        ...fields,
+        description: `${fields.title}.\n\n**Acceptance**\n- works on mobile and desktop\n- covered by an end-to-end test`,
+        assigneeId: pick(users, assignee)?.id ?? null,
+        epicKey: pick(epicKeys, epic) ?? null,
+        columnId: columns[column]!.id,
+      }),
+    );
   }
 
   await seedDemoPipeline(project.projectId, users[0]!.id);

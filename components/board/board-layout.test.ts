@@ -16,6 +16,7 @@ function card(key: string, extra: Partial<BoardCard> = {}): BoardCard {
     flagReason: null,
     columnEnteredAt: "2026-01-01T00:00:00.000Z",
     ageDays: 3,
+    workItemAge: 3,
     version: 1,
     sprintId: null,
     pipeline: null,
@@ -108,6 +109,20 @@ describe("applyMove", () => {
     const moved = applyMove(data, { cardKey: "T-1", toColumnId: "b" }, NOW);
     expect(moved.columns.map((c) => c.count)).toEqual([6, 3]);
     expect(moved.columns[1]!.cards.at(-1)).toMatchObject({ key: "T-1", ageDays: 0, columnEnteredAt: NOW.toISOString() });
+  });
+
+  it("keeps the work item age between started columns, starts it at 1 on first entry, drops it when finished", () => {
+    const flow = board(
+      column("todo", [card("T-1", { workItemAge: null })], { category: "TODO" }),
+      column("doing", [card("T-2", { workItemAge: 6 })]),
+      column("review", []),
+      column("done", [], { category: "DONE" }),
+    );
+    const ageOf = (data: BoardData, key: string) => data.columns.flatMap((c) => c.cards).find((c) => c.key === key)!.workItemAge;
+    expect(ageOf(applyMove(flow, { cardKey: "T-1", toColumnId: "doing" }, NOW), "T-1")).toBe(1);
+    expect(ageOf(applyMove(flow, { cardKey: "T-2", toColumnId: "review" }, NOW), "T-2")).toBe(6);
+    expect(ageOf(applyMove(flow, { cardKey: "T-2", toColumnId: "done" }, NOW), "T-2")).toBeNull();
+    expect(ageOf(applyMove(flow, { cardKey: "T-2", toColumnId: "todo" }, NOW), "T-2")).toBeNull();
   });
 
   it("reorders within a column without touching counts or age", () => {

@@ -1,5 +1,6 @@
 // Pure board geometry: which cards sit in which lane × column cell, and how a move changes the board.
 // No React here, so the drag hook and the optimistic reducer share one tested implementation.
+import { resolveStages } from "@/lib/domain/reports/flow";
 import type { BoardCard, BoardColumn, BoardData, CardMove } from "./types";
 
 export const LANE_MODES = ["none", "assignee", "priority", "epic"] as const;
@@ -125,6 +126,16 @@ export function placement(cells: Cells, cardKey: string) {
 }
 
 /**
+ * A moved card's work item age until the server's answer: kept within started, unfinished columns
+ * (the start date does not change), 1 on first entering one (started today), none elsewhere.
+ */
+function workItemAgeAfterMove(board: BoardData, card: BoardCard, toColumnId: string): number | null {
+  const stages = resolveStages(board.columns, board.project);
+  const inProgress = stages.startedIds.includes(toColumnId) && !stages.finishedIds.includes(toColumnId);
+  return inProgress ? (card.workItemAge ?? 1) : null;
+}
+
+/**
  * The board with one card moved: out of its column, into `toColumnId` right after `afterKey`
  * (else right before `beforeKey`, else at the end). Applying a move that already happened gives
  * the same board, so it is safe to replay on top of fresher server data. Untouched columns and
@@ -136,7 +147,7 @@ export function applyMove(board: BoardData, move: CardMove, now: Date): BoardDat
   if (!from || !to) return board;
   const original = from.cards.find((card) => card.key === move.cardKey)!;
   const changesColumn = from.id !== to.id;
-  const card = changesColumn ? { ...original, columnEnteredAt: now.toISOString(), ageDays: 0 } : original;
+  const card = changesColumn ? { ...original, columnEnteredAt: now.toISOString(), ageDays: 0, workItemAge: workItemAgeAfterMove(board, original, to.id) } : original;
   const columns = board.columns.map((column) => {
     if (column.id !== from.id && column.id !== to.id) return column;
     const rest = column.cards.filter((c) => c.key !== move.cardKey);

@@ -22,12 +22,15 @@ export function describeCard(card: BoardCard, agingDays: number): string {
     card.epic ? `epic ${card.epic.title}` : null,
     card.blockedReason ? `Blocked: ${card.blockedReason}` : null,
     card.flagReason ? `Flagged by automation: ${card.flagReason}` : null,
-    `${plural(card.ageDays, "day")} in this column${card.ageDays > agingDays ? ", ageing" : ""}`,
+    card.workItemAge !== null ? `work item age ${plural(card.workItemAge, "day")}${isAgeing(card, agingDays) ? ", ageing" : ""}` : null,
     card.pipeline ? `pipeline ${card.pipeline.status}` : null,
     card.dod ? `Definition of Done ${card.dod.done} of ${card.dod.total}` : null,
   ];
   return parts.filter(Boolean).join(". ") + ".";
 }
+
+/** Whether the card's work item age passes the board's threshold (the team's p85 cycle time, or its fixed days). */
+const isAgeing = (card: BoardCard, agingDays: number) => card.workItemAge !== null && card.workItemAge > agingDays;
 
 /** A marker with a hover tooltip; not focusable, because the whole card is one control. */
 function Marker({ tip, className, children }: { tip: string; className: string; children: ReactNode }) {
@@ -50,7 +53,7 @@ export interface CardViewProps {
 }
 
 export const CardView = memo(function CardView({ card, agingDays, overlay = false, detailsId }: CardViewProps) {
-  const ageing = card.ageDays > agingDays;
+  const ageing = isAgeing(card, agingDays);
   return (
     <div
       className={cn(
@@ -92,13 +95,15 @@ export const CardView = memo(function CardView({ card, agingDays, overlay = fals
         </div>
       ) : null}
       <div className="flex items-center gap-2 text-2xs text-muted">
-        <span
-          title={`${plural(card.ageDays, "day")} in this column`}
-          className={cn("inline-flex items-center gap-0.5 tabular-nums", ageing && "rounded bg-warning-subtle px-1 font-semibold text-warning")}
-        >
-          <Clock aria-hidden className="size-3" />
-          {card.ageDays}d{ageing ? " · ageing" : null}
-        </span>
+        {card.workItemAge !== null ? (
+          <span
+            title={`Work item age: ${plural(card.workItemAge, "day")} since work started`}
+            className={cn("inline-flex items-center gap-0.5 tabular-nums", ageing && "rounded bg-warning-subtle px-1 font-semibold text-warning")}
+          >
+            <Clock aria-hidden className="size-3" />
+            {card.workItemAge}d{ageing ? " · ageing" : null}
+          </span>
+        ) : null}
         {card.estimate !== null ? (
           <span title={plural(card.estimate, "story point")} className="rounded bg-surface-2 px-1 font-semibold tabular-nums text-foreground">
             {card.estimate}

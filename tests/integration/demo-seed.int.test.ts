@@ -92,10 +92,20 @@ describe("demo Scrum project", () => {
     expect((NOW.getTime() - Math.min(...times)) / DAY).toBeGreaterThan(45);
     expect(Math.max(...times)).toBeLessThan(NOW.getTime());
     const board = await getBoard(access);
-    const ages = board.columns.flatMap((column) => column.cards.map((card) => card.ageDays));
-    expect(ages.length).toBe(5);
-    expect(new Set(ages).size).toBeGreaterThanOrEqual(3);
+    // Work item ages of the started, unfinished cards: three of the sprint's five (one finished, one not started).
+    const ages = board.columns.flatMap((column) => column.cards.flatMap((card) => (card.workItemAge === null ? [] : [card.workItemAge])));
+    expect(ages.length).toBe(3);
+    expect(new Set(ages).size).toBe(3);
     expect(Math.max(...ages) - Math.min(...ages)).toBeGreaterThanOrEqual(7);
+  });
+
+  it("dates the Kanban project's cards too, so their work item ages differ", async () => {
+    const demo = await database.prisma.project.findUniqueOrThrow({ where: { key: "DEMO" }, select: { id: true, teamId: true } });
+    const board = await getBoard({ projectId: demo.id, projectKey: "DEMO", teamId: demo.teamId, role: "PRODUCT_OWNER" });
+    // The six cards in In progress and Review, created there 1 to 17 days before now.
+    const ages = board.columns.flatMap((column) => column.cards.flatMap((card) => (card.workItemAge === null ? [] : [card.workItemAge])));
+    expect(ages.length).toBe(6);
+    expect(new Set(ages).size).toBeGreaterThanOrEqual(4);
   });
 
   it("is the same story when seeded again with the same now", async () => {

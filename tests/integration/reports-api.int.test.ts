@@ -7,10 +7,12 @@ import * as cycleTimeRoute from "@/app/api/v1/projects/[key]/reports/cycle-time/
 import * as forecastRoute from "@/app/api/v1/projects/[key]/reports/forecast/route";
 import * as throughputRoute from "@/app/api/v1/projects/[key]/reports/throughput/route";
 import * as velocityRoute from "@/app/api/v1/projects/[key]/reports/velocity/route";
+import { rankBetween } from "@/lib/domain/ranking";
 import type { TeamRole } from "@/lib/domain/roles";
 import { call, tokenFor } from "@/lib/server/testing/http";
 import { openTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
-import { agingThreshold } from "@/lib/server/services/reports";
+import { addDays, dayOf, daysBetween } from "@/lib/domain/reports/dates";
+import { getBoard } from "@/lib/server/queries/board";
 import { makeCard, makeWorld } from "@/prisma/factories";
 
 let database: TestDatabase;
@@ -28,7 +30,9 @@ async function history(title: string, created: string, moves: Array<[keyof typeo
     await database.prisma.cardEvent.create({ data: { projectId: world.project.projectId, cardId: row.id, type: "MOVED", fromColumnId: from, toColumnId: columns[to], at: new Date(at) } });
     from = columns[to];
   }
-  await database.prisma.card.update({ where: { id: row.id }, data: { columnId: from, boardRank: `z${card.key}` } });
+  // Last in its column, with a valid rank (cards created later rank after it).
+  const last = await database.prisma.card.findFirst({ where: { columnId: from, id: { not: row.id } }, orderBy: { boardRank: "desc" }, select: { boardRank: true } });
+  await database.prisma.card.update({ where: { id: row.id }, data: { columnId: from, boardRank: rankBetween(last?.boardRank ?? null, null) } });
   return card.key;
 }
 
@@ -144,8 +148,32 @@ describe("ageing work in progress", () => {
     expect(res.json.percentiles).toEqual({ p50: 3, p70: 5, p85: 5, p95: 5 });
   });
 
-  it("gives the board no threshold of its own with too little history", async () => {
-    expect(await agingThreshold(world.project.projectId, new Date("2026-03-10T12:00:00Z"))).toBeNull();
+});
+
+describe("ageing on the board", () => {
+  const boardCards = async () => (await getBoard(world.project)).columns.flatMap((column) => column.cards);
+
+  it("shows each started, unfinished card's work item age, and the fixed threshold with too little history", async () => {
+    const board = await getBoard(world.project);
+    const ages = Object.fromEntries(board.columns.flatMap((column) => column.cards.map((card) => [card.key, card.workItemAge])));
+    // D started 2 March (its first entry into a started column, not its return on 5 March); E never
+    // started; A, B and C are finished.
+    const today = dayOf(new Date(), "UTC");
+    expect(ages).toEqual({ [keys.A]: null, [keys.B]: null, [keys.C]: null, [keys.D]: daysBetween("2026-03-02", today) + 1, [keys.E]: null });
+    // Nothing finished in the last 90 days: the project's fixed days.
+    expect(board.project.agingThreshold).toBe(board.project.agingDays);
+  });
+
+  it("takes the team's own p85 cycle time once ten cards finished in the last 90 days", async () => {
+    const today = dayOf(new Date(), "UTC");
+    // Cycle times 1…10 days, each finished days ago: p85 = the ⌈8.5⌉ = 9th smallest = 9 days.
+    for (let days = 1; days <= 10; days++) {
+      const finished = `${addDays(today, -2)}T12:00:00Z`;
+      const started = `${addDays(today, -1 - days)}T12:00:00Z`;
+      await history(`Recent ${days}`, started, [["doing", started], ["done", finished]]);
+    }
+    expect((await getBoard(world.project)).project.agingThreshold).toBe(9);
+    expect((await boardCards()).find((card) => card.key === keys.D)!.workItemAge).toBeGreaterThan(9);
   });
 });
 

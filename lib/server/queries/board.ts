@@ -4,6 +4,8 @@ import "server-only";
 // epic. Plain SQL because this is the hottest read of the app: Prisma's relation loading costs
 // extra round trips and 2–4× the time for a board of 1,000 cards.
 import { compareRanks } from "@/lib/domain/ranking";
+import { dayOf } from "@/lib/domain/reports/dates";
+import { resolveStages, workItemAge, type Stages } from "@/lib/domain/reports/flow";
 import type { WipScope } from "@/lib/domain/wip";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BoardMode, ColumnCategory, WipMode } from "@/lib/generated/prisma/enums";
@@ -40,6 +42,8 @@ type BoardCardRow = {
   flagReason: string | null;
   /** Epoch milliseconds (the timestamp column is UTC without a zone). */
   columnEnteredAt: number;
+  /** Epoch milliseconds of the card's first entry into a started column; null unless it sits in a started, unfinished one. */
+  startedAt: number | null;
   version: number;
   sprintId: string | null;
   columnId: string;
@@ -60,7 +64,8 @@ function pipelineOf(stored: string | null): { status: PipelineStatus } | null {
   return status === null ? null : { status };
 }
 
-function boardCard(card: BoardCardRow, now: number) {
+/** `today`: the calendar day in the project's time zone, for the work item age. */
+function boardCard(card: BoardCardRow, now: number, today: string, timeZone: string) {
   return {
     key: card.key,
     title: card.title,
@@ -73,7 +78,10 @@ function boardCard(card: BoardCardRow, now: number) {
     blockedReason: card.blockedReason,
     flagReason: card.flagReason,
     columnEnteredAt: new Date(card.columnEnteredAt).toISOString(),
+    /** Whole days in the current column. */
     ageDays: Math.max(0, Math.floor((now - card.columnEnteredAt) / DAY_MS)),
+    /** Work item age (lib/domain/reports/flow.ts): for a started, unfinished card only, else null. */
+    workItemAge: card.startedAt === null ? null : workItemAge(new Date(card.startedAt), today, timeZone),
     version: card.version,
     sprintId: card.sprintId,
     ...(card.dodTotal > 0 && { dod: { done: card.dodDone, total: card.dodTotal } }),
@@ -176,11 +184,15 @@ function cardConditions(projectId: string, sprintId: string | undefined, filters
  * time decoding it field by field, and Prisma (bypassed: sqlQuery) would copy it once more. Rows go through a
  * subquery into json_agg(row), which is cheaper than json_build_object with its keys per row.
  */
-async function loadCards(projectId: string, sprintId: string | undefined, filters: BoardFilters): Promise<BoardCardRow[]> {
+async function loadCards(projectId: string, sprintId: string | undefined, filters: BoardFilters, stages: Stages): Promise<BoardCardRow[]> {
+  const inProgress = stages.startedIds.filter((id) => !stages.finishedIds.includes(id));
   const [result] = await sqlQuery<{ cards: string }>(Prisma.sql`
     SELECT coalesce(json_agg(t), '[]')::text AS cards FROM (
       SELECT c.key, c.title, c.type, c.priority, c.estimate, c.labels, c."blockedReason", c."flagReason",
         (extract(epoch FROM c."columnEnteredAt") * 1000)::float8 AS "columnEnteredAt",
+        CASE WHEN c."columnId" = ANY(${inProgress}::text[]) THEN (
+          SELECT (extract(epoch FROM min(x."firstAt")) * 1000)::float8 FROM "CardColumnEntry" x WHERE x."cardId" = c.id AND x."columnId" = ANY(${stages.startedIds}::text[])
+        ) END AS "startedAt",
         c.version, c."sprintId", c."columnId", c."boardRank", c."assigneeId", u.name AS "assigneeName", e.key AS "epicKey", e.title AS "epicTitle",
         d.total AS "dodTotal", d.done AS "dodDone", ${latestRunStatusSql(Prisma.raw("c.id"))} AS "pipelineStatus"
       FROM "Card" c
@@ -202,21 +214,27 @@ async function loadCards(projectId: string, sprintId: string | undefined, filter
  * to the event stream with it and nothing is missed between this read and the subscription.
  */
 export async function getBoard(access: ProjectAccess, filters: BoardFilters = {}) {
-  const [project, teamThreshold] = await Promise.all([loadProject(access.projectId), agingThreshold(access.projectId)]);
+  const project = await loadProject(access.projectId);
   const activeSprint = project.sprint;
   const scrum = project.mode === "SCRUM";
-  const rows = scrum && !activeSprint ? [] : await loadCards(access.projectId, activeSprint?.id, filters);
+  // The reports' stages from the columns just read: the threshold and the ages need no query of their own.
+  const stages = resolveStages(project.columns ?? [], project);
+  const [rows, teamThreshold] = await Promise.all([
+    scrum && !activeSprint ? [] : loadCards(access.projectId, activeSprint?.id, filters, stages),
+    agingThreshold(access.projectId, { timeZone: project.timeZone, stages }),
+  ]);
   rows.sort((a, b) => compareRanks(a.boardRank, b.boardRank));
   const now = Date.now();
+  const today = dayOf(new Date(now), project.timeZone);
   const byColumn = new Map<string, BoardCard[]>();
   for (const row of rows) {
     const list = byColumn.get(row.columnId) ?? [];
-    list.push(boardCard(row, now));
+    list.push(boardCard(row, now, today, project.timeZone));
     byColumn.set(row.columnId, list);
   }
   return {
-    // Cards older than this many days are marked ageing: the team's own p85 cycle time, or the
-    // project's fixed `agingDays` while there is too little history.
+    // Cards whose work item age passes this many days are marked ageing: the team's own p85 cycle
+    // time, or the project's fixed `agingDays` while there is too little history.
     project: { ...boardProjectDto(project), agingThreshold: teamThreshold ?? project.agingDays, activeSprint },
     lastEventId: project.lastEventId,
     columns: (project.columns ?? []).map((column) => ({
