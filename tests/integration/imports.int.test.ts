@@ -121,6 +121,15 @@ describe("import behaviour", () => {
     ],
   };
 
+  it("a finished run refreshes the planner's statistics of the tables it filled (the embedded database never autovacuums)", async () => {
+    const [{ now }] = await database.prisma.$queryRaw<[{ now: Date }]>`SELECT clock_timestamp() AS now`;
+    const analyzedSince = (since: Date) =>
+      database.prisma.$queryRaw<Array<{ relname: string }>>`SELECT relname FROM pg_stat_user_tables WHERE last_analyze >= ${since} AND relname IN ('Card', 'CardEvent', 'CardColumnEntry', 'ColumnDayFlow', 'CardComment', 'ChecklistItem') ORDER BY relname`;
+    expect(await analyzedSince(now)).toEqual([]);
+    await importInto(await freshProject(), { source: "trello", file: JSON.stringify(trello) });
+    expect((await analyzedSince(now)).map((row) => row.relname)).toEqual(["Card", "CardColumnEntry", "CardComment", "CardEvent", "ChecklistItem", "ColumnDayFlow"]);
+  });
+
   it("a dry run previews counts and the editable column plan and writes no card; the mapping is then followed", async () => {
     const project = await freshProject();
     const text = JSON.stringify(trello);

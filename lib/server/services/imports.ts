@@ -5,7 +5,8 @@ import type { Actor } from "../authenticate";
 import { requireProjectIdRole, requireTeamRole, type ProjectAccess } from "../authz";
 import type { CreateProjectInput } from "@/lib/validation/projects";
 import { MAX_IMPORT_BYTES } from "@/lib/validation/imports";
-import { db } from "../db";
+import { db, refreshPlannerStatistics } from "../db";
+import { logger } from "../logger";
 import { notFound, unprocessable } from "../errors";
 import { writeImport, type ImportSummary } from "./import-writer";
 import { createProject } from "./projects";
@@ -180,6 +181,9 @@ export async function runImport(runId: string, now = new Date()): Promise<void> 
       });
       await tx.importFileChunk.deleteMany({ where: { runId } });
     }, IMPORT_TX_OPTIONS);
+    await refreshPlannerStatistics(["Card", "CardEvent", "CardColumnEntry", "ColumnDayFlow", "CardComment", "ChecklistItem"]).catch((error) =>
+      logger.warn({ err: error, importId: runId }, "could not refresh planner statistics after an import"),
+    );
   } catch (error) {
     const message = (error as { message?: string }).message ?? "The import failed.";
     await db.$transaction([
