@@ -242,17 +242,30 @@ export async function stopWebhookWorker(): Promise<void> {
   worker.loop = null;
 }
 
+/** Deliveries due now that another process has claimed and not yet finished. */
+function claimedElsewhere(): Promise<number> {
+  const now = new Date();
+  return db.webhookDelivery.count({ where: { status: "pending", nextAttemptAt: { lte: now }, lockedUntil: { gt: now } } });
+}
+
 /**
  * Processes every delivery that is due, in the caller's flow, and returns how many were handled.
- * For tests and the demo seed; the server relies on the worker.
+ * For tests and the demo seed; the server relies on the worker. Deliveries a running server's
+ * worker claimed are waited for, so that on return every due delivery is processed: the seed then
+ * moves cards whose Definition of Done reads what they recorded.
  */
 export async function drainWebhookQueue(): Promise<number> {
   let handled = 0;
   for (;;) {
     const rows = await claim(BATCH_SIZE);
-    if (rows.length === 0) return handled;
-    await handle(rows, await integrationsOf(rows));
-    handled += rows.length;
+    if (rows.length > 0) {
+      await handle(rows, await integrationsOf(rows));
+      handled += rows.length;
+    } else if (await claimedElsewhere()) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } else {
+      return handled;
+    }
   }
 }
 
