@@ -137,5 +137,6 @@ export async function deliverSigned(integration: { id: string; secret: string },
     const res = await receiveWebhook(req, "github", integration.id);
     if (res.status !== 202) throw new Error(`demo delivery refused: ${res.status} ${await res.text()}`);
   }
-  await drainWebhookQueue();
+  // A server may be running beside the seed (its worker claims deliveries too).
+  await drainWebhookQueue({ waitForOtherWorkers: true });
 }
